@@ -1,0 +1,21 @@
+/** Three tiers: unit (pure, beside the code), integration (real PostgreSQL), e2e (GraphQL over HTTP). */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+const base = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  testEnvironment: 'node',
+};
+module.exports = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  projects: [
+    { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'integration',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
+    },
+    { ...base, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
+  ],
+};

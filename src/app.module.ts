@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { UserEntity } from './auth/user.entity';
+import { createValidationPipe } from './common/validation-pipe';
+import { APP_CONFIG, type AppConfig } from './config/config';
+import { graphqlOptions } from './graphql/graphql.options';
+import { HealthModule } from './health/health.module';
+import { AccessGuard } from './tenancy/access.guard';
+import { TX_KEY } from './tenancy/request-scope';
+import { TenancyModule } from './tenancy/tenancy.module';
+import { TenantTransactionInterceptor } from './tenancy/tenant-transaction.interceptor';
+import { TransactionState } from './tenancy/transaction-state';
+import { MembershipEntity } from './tenants/membership.entity';
+import { TenantEntity } from './tenants/tenant.entity';
+import { TenantsModule } from './tenants/tenants.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The app role's URL: row-level security applies to every query. */
+  databaseUrl: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            generateId: true,
+            idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
+            setup: (cls, _req, res: ServerResponse) => {
+              const state = new TransactionState();
+              cls.set(TX_KEY, state);
+              res.on('close', () => void state.abandon());
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: databaseUrl,
+          entities: [UserEntity, TenantEntity, MembershipEntity],
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          logging: false,
+          extra: {
+            max: config.dbPoolSize,
+            statement_timeout: config.statementTimeoutMs,
+            connectionTimeoutMillis: 5000,
+            application_name: 'social-maturity-api',
+          },
+        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        TenancyModule,
+        AuthModule,
+        TenantsModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useExisting: TenantTransactionInterceptor },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Access } from '../tenancy/access.decorator';
+import { AuthService } from './auth.service';
+import { LogInArgs } from './dto/log-in.args';
+import { SignUpInput } from './dto/sign-up.input';
+import { AuthPayload, User } from './user.model';
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Mutation(() => AuthPayload, { description: 'Creates an account and returns a token.' })
+  @Access.public()
+  signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+    return this.auth.signUp(input);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a token.' })
+  @Access.public()
+  logIn(@Args() args: LogInArgs): Promise<AuthPayload> {
+    return this.auth.logIn(args.email, args.password);
+  }
+
+  @Query(() => User, { description: 'The signed-in user.' })
+  @Access.user()
+  me(): Promise<User> {
+    return this.auth.me();
+  }
+}

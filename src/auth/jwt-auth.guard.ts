@@ -1,0 +1,32 @@
+import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { UnauthenticatedError } from '../common/errors';
+import { ACCESS_RULE, type AccessRule } from '../tenancy/access.decorator';
+import { requestOf, type AuthUser } from '../tenancy/request';
+
+/** Authenticates the bearer token for every operation except public ones. */
+@Injectable()
+export class JwtAuthGuard extends AuthGuard('jwt') {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (rule?.kind === 'public') return true;
+    return (await super.canActivate(context)) as boolean;
+  }
+
+  override getRequest(context: ExecutionContext) {
+    return requestOf(context);
+  }
+
+  override handleRequest<T = AuthUser>(error: unknown, user: T | false): T {
+    if (error || !user) throw new UnauthenticatedError('Missing, invalid or expired token');
+    return user;
+  }
+}

@@ -1,0 +1,87 @@
+/** The contract's error codes (extensions.code). */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'IDEMPOTENCY_KEY_REUSED',
+  'VERSION_CONFLICT',
+  'RATE_LIMITED',
+  'QUERY_TOO_COMPLEX',
+  'INTERNAL_SERVER_ERROR',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** A domain error: thrown anywhere, mapped once to extensions.code by the GraphQL error formatter. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'Authentication required') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'Not allowed') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} not found`);
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, fields: FieldProblem[]) {
+    super('BAD_USER_INPUT', message, fields);
+  }
+
+  static field(field: string, message: string): BadUserInputError {
+    return new BadUserInputError(`Invalid ${field}: ${message}`, [{ field, message }]);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super('CONFLICT', message);
+  }
+}
+
+export class VersionConflictError extends AppError {
+  constructor(what: string, expected: number, actual: number | null) {
+    super(
+      'VERSION_CONFLICT',
+      actual === null
+        ? `${what} was changed by someone else`
+        : `${what} is at version ${actual}, not the expected ${expected}: reload and retry`,
+    );
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(message = 'Too many requests: slow down and retry later') {
+    super('RATE_LIMITED', message);
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret-change-me';
+
+/** Every setting the service reads, validated once at start. */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    APP_DB_PASSWORD: z.string().min(1).optional(),
+    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
+    EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_ISSUER: z.string().min(1).default('social-maturity-api'),
+    JWT_AUDIENCE: z.string().min(1).default('social-maturity-clients'),
+    JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production') {
+      if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+      if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
+      if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD)
+        ctx.addIssue({ code: 'custom', path: ['APP_DB_PASSWORD'], message: 'or APP_DATABASE_URL is required in production' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export interface AppConfig {
+  env: Env['NODE_ENV'];
+  port: number;
+  host: string;
+  databaseUrl?: string;
+  appDatabaseUrl?: string;
+  appDbPassword: string;
+  dbPoolSize: number;
+  statementTimeoutMs: number;
+  embedded: { dir: string; port: number };
+  jwt: { secret: string; issuer: string; audience: string; expiresInSeconds: number };
+  logLevel: Env['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    appDatabaseUrl: e.APP_DATABASE_URL,
+    appDbPassword: e.APP_DB_PASSWORD ?? 'smt_app_dev_password',
+    dbPoolSize: e.DB_POOL_SIZE,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
+    jwt: {
+      secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      issuer: e.JWT_ISSUER,
+      audience: e.JWT_AUDIENCE,
+      expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

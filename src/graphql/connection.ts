@@ -1,0 +1,106 @@
+import { type Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { BadUserInputError } from '../common/errors';
+
+@ObjectType('PageInfo')
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = 20;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** Builds the Relay `XEdge` / `XConnection` object types for a node type. */
+export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field(() => node)
+    node!: T;
+
+    @Field()
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionClass {
+    @Field(() => [EdgeType])
+    edges!: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo!: PageInfo;
+
+    @Field(() => Int)
+    totalCount!: number;
+  }
+  return ConnectionClass;
+}
+
+/** Cursors are opaque to clients: base64url of the sort key and id of the last row. */
+export function encodeCursor(key: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === arity &&
+      parsed.every((p) => typeof p === 'string' || typeof p === 'number')
+    ) {
+      return parsed as (string | number)[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw BadUserInputError.field('after', 'is not a cursor returned by this API');
+}
+
+/**
+ * Turns `first + 1` rows into a page: the extra row only tells whether there is a next page.
+ */
+export function toConnection<R, T>(
+  rows: R[],
+  first: number,
+  totalCount: number,
+  toNode: (row: R) => T,
+  cursorOf: (row: R) => (string | number)[],
+): Connection<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => ({ node: toNode(row), cursor: encodeCursor(cursorOf(row)) }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount,
+  };
+}

@@ -1,0 +1,39 @@
+import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
+import { Plugin } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import { formatGraphQLError } from '../graphql/format-error';
+import { TenantTransaction } from './tenant-transaction';
+
+/**
+ * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
+ * has run and before the response leaves: a mutation with any error is rolled back whole; otherwise commit.
+ * A failed commit replaces the response with an error, so a client never sees data that was not stored.
+ */
+@Plugin()
+export class TenantTransactionPlugin implements ApolloServerPlugin {
+  private readonly logger = new Logger('TenantTransaction');
+
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async requestDidStart(): Promise<GraphQLRequestListener<object>> {
+    const tx = this.tx;
+    const logger = this.logger;
+    return {
+      async willSendResponse(ctx) {
+        const isMutation = ctx.operation?.operation === 'mutation';
+        const failed = (ctx.errors?.length ?? 0) > 0;
+        try {
+          await tx.finish(isMutation && failed ? 'rollback' : 'commit');
+        } catch (error) {
+          logger.error(error);
+          const formatted = formatGraphQLError({ message: 'Internal server error' }, error, {
+            exposeStack: false,
+            onInternal: () => undefined,
+          });
+          ctx.response.body = { kind: 'single', singleResult: { errors: [formatted] } };
+          ctx.response.http.status = 500;
+        }
+      },
+    };
+  }
+}

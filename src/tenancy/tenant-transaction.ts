@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { AppError, ForbiddenError, isUuid } from '../common/errors';
+import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
+import type { Role } from './roles';
+import { TransactionState } from './transaction-state';
+
+/**
+ * The one place where the tenant is set. Each request (a GraphQL operation or an HTTP call) gets one database
+ * transaction that first sets app.user_id and then, only when the user is a member, app.tenant_id (both
+ * transaction-local). Every query of the request (resolvers, field resolvers, DataLoaders) runs on its
+ * manager. Without a resolved scope there is no manager: code outside a request fails closed.
+ */
+@Injectable()
+export class TenantTransaction {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cls: ClsService,
+  ) {}
+
+  /**
+   * Decides once per request who is asking and for which tenant. The tenant is taken only when the user is a
+   * member of it: the membership lookup and the setting of app.tenant_id are one statement.
+   */
+  resolveScope(userId: string | null, requestedTenantId: string | null): Promise<RequestScope> {
+    const cached = this.cls.get<Promise<RequestScope> | undefined>(SCOPE_KEY);
+    if (cached) {
+      return cached.then((scope) => {
+        if (scope.userId !== userId) throw new ForbiddenError('One request cannot act for two users');
+        return scope;
+      });
+    }
+    const resolving = this.resolve(userId, requestedTenantId);
+    this.cls.set(SCOPE_KEY, resolving);
+    return resolving;
+  }
+
+  private async resolve(userId: string | null, requestedTenantId: string | null): Promise<RequestScope> {
+    const scope: RequestScope = { userId, tenantId: null, role: null };
+    this.cls.set(`${SCOPE_KEY}:resolved`, scope);
+    if (!userId || !requestedTenantId || !isUuid(requestedTenantId)) return scope;
+    const runner = await this.runner();
+    const rows: { role: Role }[] = await runner.query(
+      `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
+         FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = $2`,
+      [requestedTenantId, userId],
+    );
+    if (rows.length === 1) {
+      scope.tenantId = requestedTenantId;
+      scope.role = rows[0].role;
+    }
+    return scope;
+  }
+
+  get scope(): RequestScope {
+    const scope = this.cls.isActive() ? this.cls.get<RequestScope | undefined>(`${SCOPE_KEY}:resolved`) : undefined;
+    if (!scope) throw new AppError('INTERNAL_SERVER_ERROR', 'No request scope: the tenancy guard did not run');
+    return scope;
+  }
+
+  /** The tenant of the request; throws when none is selected. */
+  get tenantId(): string {
+    const { tenantId } = this.scope;
+    if (!tenantId) throw new AppError('INTERNAL_SERVER_ERROR', 'No tenant selected for a tenant-scoped operation');
+    return tenantId;
+  }
+
+  get userId(): string {
+    const { userId } = this.scope;
+    if (!userId) throw new AppError('INTERNAL_SERVER_ERROR', 'No user for a user-scoped operation');
+    return userId;
+  }
+
+  get role(): Role {
+    const { role } = this.scope;
+    if (!role) throw new ForbiddenError('No role in this tenant');
+    return role;
+  }
+
+  /** The request's transaction, opened on first use. */
+  async manager(): Promise<EntityManager> {
+    const runner = await this.runner();
+    return runner.manager;
+  }
+
+  /** Selects a tenant inside the running transaction: only for a tenant the caller has just created. */
+  async enterNewTenant(tenantId: string, role: Role): Promise<void> {
+    const scope = this.scope;
+    const runner = await this.runner();
+    await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    scope.tenantId = tenantId;
+    scope.role = role;
+  }
+
+  private async runner(): Promise<QueryRunner> {
+    const { userId } = this.scope;
+    let state = this.cls.get<TransactionState | undefined>(TX_KEY);
+    if (!state) {
+      state = new TransactionState();
+      this.cls.set(TX_KEY, state);
+    }
+    if (state.finished) throw new AppError('INTERNAL_SERVER_ERROR', 'The request transaction has already ended');
+    if (state.runner) return state.runner;
+    const opening = (state.opening ??= this.open(userId));
+    state.runner = await opening;
+    return state.runner;
+  }
+
+  private async open(userId: string | null): Promise<QueryRunner> {
+    if (userId !== null && !isUuid(userId)) throw new ForbiddenError('Malformed user id');
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('app.user_id', $1, true)`, [userId ?? '']);
+      return runner;
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw e;
+    }
+  }
+
+  /** Ends the request's transaction: commit on success, rollback otherwise. Safe to call when none was opened. */
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    if (!this.cls.isActive()) return;
+    const state = this.cls.get<TransactionState | undefined>(TX_KEY);
+    if (!state || state.finished) return;
+    state.finished = true;
+    const runner = state.runner ?? (state.opening ? await state.opening.catch(() => null) : null);
+    if (!runner) return;
+    try {
+      if (outcome === 'commit') await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+    } catch (e) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw e;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Runs work outside an HTTP request (scripts, jobs, tests) in its own transaction, as `userId`, inside
+   * `tenantId` when the user is a member of it.
+   */
+  async run<T>(userId: string | null, tenantId: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.cls.run({ ifNested: 'override' }, async () => {
+      this.cls.set(TX_KEY, new TransactionState());
+      try {
+        await this.resolveScope(userId, tenantId);
+        const result = await work(await this.manager());
+        await this.finish('commit');
+        return result;
+      } catch (e) {
+        await this.finish('rollback');
+        throw e;
+      }
+    });
+  }
+}

@@ -1,0 +1,27 @@
+import type { QueryRunner } from 'typeorm';
+
+/**
+ * The database transaction of one request. Created when the request starts (CLS set-up) so that whatever
+ * happens (a guard rejecting, a client hanging up), the connection is rolled back and returned to the pool
+ * when the response closes.
+ */
+export class TransactionState {
+  runner: QueryRunner | null = null;
+  opening: Promise<QueryRunner> | null = null;
+  finished = false;
+
+  /** Rolls back and releases a transaction nobody ended. */
+  async abandon(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    const runner = this.runner ?? (this.opening ? await this.opening.catch(() => null) : null);
+    if (!runner) return;
+    try {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+    } catch {
+      // the connection is broken: releasing it below drops it from the pool
+    } finally {
+      await runner.release().catch(() => undefined);
+    }
+  }
+}

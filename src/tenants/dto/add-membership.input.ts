@@ -1,0 +1,16 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { IsEmail, IsIn, MaxLength } from 'class-validator';
+import { RoleEnum } from '../../graphql/enums';
+import { ROLES, type Role } from '../../tenancy/roles';
+
+@InputType('AddMembershipInput')
+export class AddMembershipInput {
+  @Field({ description: 'The email of an existing account.' })
+  @IsEmail({}, { message: 'must be a valid email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @Field(() => RoleEnum)
+  @IsIn(ROLES)
+  role!: Role;
+}

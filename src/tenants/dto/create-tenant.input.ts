@@ -1,0 +1,22 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
+import { IsName } from '../../common/validation';
+import { TenantProfileInput } from './tenant-profile.input';
+
+@InputType('CreateTenantInput')
+export class CreateTenantInput {
+  @Field()
+  @IsName(200)
+  name!: string;
+
+  @Field(() => TenantProfileInput)
+  @ValidateNested()
+  @Type(() => TenantProfileInput)
+  profile!: TenantProfileInput;
+
+  @Field({ defaultValue: false, description: 'Join as CONSULTANT (a client of your portfolio) instead of OWNER.' })
+  @IsOptional()
+  @IsBoolean()
+  asConsultant: boolean = false;
+}

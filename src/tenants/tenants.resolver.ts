@@ -1,0 +1,50 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { PageArgs, type Connection } from '../graphql/connection';
+import { Access } from '../tenancy/access.decorator';
+import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
+import { AddMembershipInput } from './dto/add-membership.input';
+import { CreateTenantInput } from './dto/create-tenant.input';
+import { TenantProfileInput } from './dto/tenant-profile.input';
+import { Tenant, TenantConnection } from './tenant.model';
+import { TenantsService } from './tenants.service';
+
+@Resolver(() => Tenant)
+export class TenantsResolver {
+  constructor(private readonly tenants: TenantsService) {}
+
+  @Query(() => TenantConnection, { description: 'The tenants the caller is a member of.' })
+  @Access.user()
+  myTenants(@Args() page: PageArgs): Promise<Connection<Tenant>> {
+    return this.tenants.mine(page.first, page.after);
+  }
+
+  @Query(() => Tenant, { description: 'The tenant selected by the x-tenant-id header.' })
+  @Access.tenant(ALL_ROLES)
+  tenant(): Promise<Tenant> {
+    return this.tenants.current();
+  }
+
+  @Mutation(() => Tenant, { description: 'Creates an organisation; the caller becomes OWNER, or CONSULTANT with asConsultant.' })
+  @Access.user()
+  createTenant(@Args('input') input: CreateTenantInput): Promise<Tenant> {
+    return this.tenants.create(input);
+  }
+
+  @Mutation(() => Tenant, { description: "Replaces the selected tenant's profile." })
+  @Access.tenant(PROFILE_EDITORS)
+  updateTenantProfile(@Args('input') input: TenantProfileInput): Promise<Tenant> {
+    return this.tenants.updateProfile(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
+  @Access.tenant(MEMBERSHIP_ADMINS)
+  addMembership(@Args('input') input: AddMembershipInput): Promise<boolean> {
+    return this.tenants.addMembership(input);
+  }
+
+  @Mutation(() => Boolean, { description: 'Takes a member out of the selected tenant; their access ends at once.' })
+  @Access.tenant(MEMBERSHIP_ADMINS)
+  removeMembership(@Args('userId', { type: () => ID }) userId: string): Promise<boolean> {
+    return this.tenants.removeMembership(userId);
+  }
+}

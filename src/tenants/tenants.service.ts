@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { UserEntity } from '../auth/user.entity';
+import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '../common/errors';
+import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
+import type { Role } from '../tenancy/roles';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { AddMembershipInput } from './dto/add-membership.input';
+import type { CreateTenantInput } from './dto/create-tenant.input';
+import type { TenantProfileInput } from './dto/tenant-profile.input';
+import { MembershipEntity } from './membership.entity';
+import { TenantEntity } from './tenant.entity';
+import type { Tenant } from './tenant.model';
+
+export const DEFAULT_CADENCE_DAYS = 90;
+
+@Injectable()
+export class TenantsService {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  async create(input: CreateTenantInput): Promise<Tenant> {
+    const id = randomUUID();
+    const role: Role = input.asConsultant ? 'CONSULTANT' : 'OWNER';
+    await this.tx.enterNewTenant(id, role);
+    const manager = await this.tx.manager();
+    const tenant = manager.create(TenantEntity, {
+      id,
+      name: input.name.trim(),
+      ...profileColumns(input.profile),
+      version: 1,
+    });
+    await manager.insert(TenantEntity, tenant);
+    await manager.insert(MembershipEntity, { tenantId: id, userId: this.tx.userId, role });
+    const stored = await manager.findOneByOrFail(TenantEntity, { id });
+    return toTenant(stored, role);
+  }
+
+  async current(): Promise<Tenant> {
+    const manager = await this.tx.manager();
+    const tenant = await manager.findOneBy(TenantEntity, { id: this.tx.tenantId });
+    if (!tenant) throw new NotFoundError('Tenant');
+    return toTenant(tenant, this.currentRole());
+  }
+
+  async updateProfile(profile: TenantProfileInput): Promise<Tenant> {
+    const manager = await this.tx.manager();
+    const result = await manager
+      .createQueryBuilder()
+      .update(TenantEntity)
+      .set({ ...profileColumns(profile), version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id', { id: this.tx.tenantId })
+      .execute();
+    if (!result.affected) throw new NotFoundError('Tenant');
+    return this.current();
+  }
+
+  /** The caller's tenants, in the order they joined them. */
+  async mine(first: number, after?: string | null): Promise<Connection<Tenant>> {
+    const manager = await this.tx.manager();
+    const userId = this.tx.userId;
+    const query = manager
+      .createQueryBuilder(MembershipEntity, 'm')
+      .innerJoin(TenantEntity, 't', 't.id = m.tenant_id')
+      .select(['t.*', 'm.role AS my_role', 'm.created_at::text AS joined_at'])
+      .where('m.user_id = :userId', { userId })
+      .orderBy('m.created_at', 'ASC')
+      .addOrderBy('m.tenant_id', 'ASC')
+      .limit(first + 1);
+    if (after) {
+      const [joinedAt, tenantId] = decodeCursor(after, 2);
+      if (!isUuid(tenantId)) decodeCursor('', 2);
+      query.andWhere('(m.created_at, m.tenant_id) > (:joinedAt::timestamptz, :tenantId::uuid)', { joinedAt, tenantId });
+    }
+    const [rows, totalCount] = await Promise.all([
+      query.getRawMany<RawTenantRow>(),
+      manager.countBy(MembershipEntity, { userId }),
+    ]);
+    return toConnection(
+      rows,
+      first,
+      totalCount,
+      (row) => toTenant(fromRaw(row), row.my_role),
+      (row) => [row.joined_at, row.id],
+    );
+  }
+
+  async addMembership(input: AddMembershipInput): Promise<boolean> {
+    if (input.role === 'OWNER' && this.currentRole() !== 'OWNER') {
+      throw new ForbiddenError('Only an OWNER can make someone an OWNER');
+    }
+    const manager = await this.tx.manager();
+    const user = await manager
+      .createQueryBuilder(UserEntity, 'u')
+      .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
+      .getOne();
+    if (!user) throw new NotFoundError('Account with this email');
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
+       ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
+      [this.tx.tenantId, user.id, input.role],
+    );
+    if (inserted.length === 0) throw new ConflictError('This person is already a member');
+    return true;
+  }
+
+  async removeMembership(userId: string): Promise<boolean> {
+    if (!isUuid(userId)) throw new NotFoundError('Membership');
+    const manager = await this.tx.manager();
+    const target = await manager.findOneBy(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+    if (!target) throw new NotFoundError('Membership');
+    if (target.role === 'OWNER') {
+      if (this.currentRole() !== 'OWNER') throw new ForbiddenError('Only an OWNER can remove an OWNER');
+      const owners = await manager.countBy(MembershipEntity, { tenantId: this.tx.tenantId, role: 'OWNER' });
+      if (owners <= 1) throw new ConflictError('A tenant keeps at least one OWNER');
+    }
+    await manager.delete(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+    return true;
+  }
+
+  private currentRole(): Role {
+    return this.tx.role;
+  }
+}
+
+interface RawTenantRow {
+  id: string;
+  name: string;
+  employee_count: number;
+  departments: TenantEntity['departments'];
+  culture: TenantEntity['culture'];
+  market: TenantEntity['market'];
+  locations: number;
+  sector: string | null;
+  reassessment_cadence_days: number;
+  created_at: Date;
+  my_role: Role;
+  joined_at: string;
+}
+
+function fromRaw(row: RawTenantRow): TenantEntity {
+  return Object.assign(new TenantEntity(), {
+    id: row.id,
+    name: row.name,
+    employeeCount: row.employee_count,
+    departments: row.departments,
+    culture: row.culture,
+    market: row.market,
+    locations: row.locations,
+    sector: row.sector,
+    reassessmentCadenceDays: row.reassessment_cadence_days,
+    createdAt: row.created_at,
+  });
+}
+
+function profileColumns(profile: TenantProfileInput): Partial<TenantEntity> {
+  return {
+    employeeCount: profile.employeeCount,
+    departments: profile.departments,
+    culture: profile.culture,
+    market: profile.market,
+    locations: profile.locations,
+    sector: profile.sector?.trim() || null,
+    reassessmentCadenceDays: profile.reassessmentCadenceDays ?? DEFAULT_CADENCE_DAYS,
+  };
+}
+
+export function toTenant(entity: TenantEntity, myRole: Role): Tenant {
+  return {
+    id: entity.id,
+    name: entity.name,
+    myRole,
+    createdAt: entity.createdAt,
+    profile: {
+      employeeCount: entity.employeeCount,
+      departments: entity.departments,
+      culture: entity.culture,
+      market: entity.market,
+      locations: entity.locations,
+      sector: entity.sector,
+      reassessmentCadenceDays: entity.reassessmentCadenceDays,
+    },
+  };
+}

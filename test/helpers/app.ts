@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createApp } from '../../src/app.factory';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { testUrls } from '../setup/test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  gql: Gql;
+  close: () => Promise<void>;
+}
+
+export interface GqlOptions {
+  token?: string;
+  tenant?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GqlResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: { message: string; path?: string[]; extensions: { code: string; fields?: string[] } }[] };
+  data: T;
+  errors: { message: string; extensions: { code: string; fields?: string[] } }[] | undefined;
+  /** The first error's extensions.code, or undefined. */
+  code: string | undefined;
+}
+
+export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResponse<T>>;
+
+export const TEST_ENV = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-1234' };
+
+/** A real application on the test database, as the app role: everything goes through GraphQL over HTTP. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const config = loadConfig({ ...TEST_ENV, ...env });
+  const app = await createApp(config, testUrls().appUrl);
+  await app.init();
+  const server = app.getHttpServer();
+  const gql: Gql = async (query, variables = {}, options = {}) => {
+    let req = request(server).post('/graphql').set('content-type', 'application/json');
+    if (options.token) req = req.set('authorization', `Bearer ${options.token}`);
+    if (options.tenant) req = req.set('x-tenant-id', options.tenant);
+    for (const [k, v] of Object.entries(options.headers ?? {})) req = req.set(k, v);
+    const res = await req.send({ query, variables });
+    const body = res.body as GqlResponse['body'];
+    return {
+      status: res.status,
+      body,
+      data: body.data as never,
+      errors: body.errors,
+      code: body.errors?.[0]?.extensions?.code,
+    };
+  };
+  return { app, config, gql, close: () => app.close() };
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  token: string;
+}
+
+export async function signUp(gql: Gql, name = 'Test User'): Promise<TestUser> {
+  const email = `user-${randomUUID()}@example.test`;
+  const res = await gql(
+    `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }`,
+    { input: { email, password: 'correct horse battery', name } },
+  );
+  if (!res.data) throw new Error(`signUp failed: ${JSON.stringify(res.body)}`);
+  return { id: res.data.signUp.user.id, email, token: res.data.signUp.token };
+}
+
+export const DEFAULT_PROFILE = {
+  employeeCount: 300,
+  departments: ['MARKETING', 'SALES', 'PR', 'IT'],
+  culture: 'HIERARCHICAL',
+  market: 'B2B',
+  locations: 2,
+};
+
+export async function createTenant(
+  gql: Gql,
+  user: TestUser,
+  options: { name?: string; profile?: Record<string, unknown>; asConsultant?: boolean } = {},
+): Promise<string> {
+  const res = await gql(
+    `mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }`,
+    {
+      input: {
+        name: options.name ?? `Org ${randomUUID().slice(0, 8)}`,
+        profile: options.profile ?? DEFAULT_PROFILE,
+        asConsultant: options.asConsultant ?? false,
+      },
+    },
+    { token: user.token },
+  );
+  if (!res.data) throw new Error(`createTenant failed: ${JSON.stringify(res.body)}`);
+  return res.data.createTenant.id;
+}
+
+export async function addMember(gql: Gql, owner: TestUser, tenant: string, member: TestUser, role: string): Promise<void> {
+  const res = await gql(
+    `mutation($input: AddMembershipInput!) { addMembership(input: $input) }`,
+    { input: { email: member.email, role } },
+    { token: owner.token, tenant },
+  );
+  if (res.data?.addMembership !== true) throw new Error(`addMembership failed: ${JSON.stringify(res.body)}`);
+}
