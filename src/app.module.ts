@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
 import { createValidationPipe } from './common/validation-pipe';
+import { SqlCounterLogger } from './database/sql-counter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
 import { HealthModule } from './health/health.module';
@@ -68,7 +69,7 @@ export class AppModule {
           autoLoadEntities: true,
           synchronize: false,
           migrationsRun: false,
-          logging: false,
+          logger: new SqlCounterLogger(),
           extra: {
             max: config.dbPoolSize,
             statement_timeout: config.statementTimeoutMs,

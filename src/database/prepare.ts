@@ -23,7 +23,7 @@ export async function prepareDatabase(
   log: (line: string) => void = () => undefined,
 ): Promise<PreparedDatabase> {
   let adminUrl = config.databaseUrl;
-  let close = async (): Promise<void> => undefined;
+  let close = (): Promise<void> => Promise.resolve();
   if (!adminUrl) {
     const server = await startEmbeddedPostgres({ dataDir: config.embedded.dir, port: config.embedded.port, log });
     await ensureDatabase(server.adminUrl(), EMBEDDED_DATABASE);

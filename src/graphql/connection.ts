@@ -78,7 +78,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number)[]
       parsed.length === arity &&
       parsed.every((p) => typeof p === 'string' || typeof p === 'number')
     ) {
-      return parsed as (string | number)[];
+      return parsed;
     }
   } catch {
     // fall through to the error below

@@ -15,7 +15,7 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     if (context.getType<GqlContextType>() === 'graphql') return next.handle();
     return next.handle().pipe(
       mergeMap((value: unknown) => from(this.tx.finish('commit').then(() => value))),
-      catchError((error: unknown) => from(this.tx.finish('rollback').then(() => Promise.reject(error)))),
+      catchError((error: Error) => from(this.tx.finish('rollback').then(() => Promise.reject(error)))),
     );
   }
 }

@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
+import { OperationTypeNode } from 'graphql';
 import { formatGraphQLError } from '../graphql/format-error';
 import { TenantTransaction } from './tenant-transaction';
+import { sqlStatementsOfRequest } from '../database/sql-counter';
 
 /**
  * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
@@ -15,15 +17,16 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
 
   constructor(private readonly tx: TenantTransaction) {}
 
-  async requestDidStart(): Promise<GraphQLRequestListener<object>> {
+  requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const tx = this.tx;
     const logger = this.logger;
-    return {
+    return Promise.resolve({
       async willSendResponse(ctx) {
-        const isMutation = ctx.operation?.operation === 'mutation';
+        const isMutation = ctx.operation?.operation === OperationTypeNode.MUTATION;
         const failed = (ctx.errors?.length ?? 0) > 0;
         try {
           await tx.finish(isMutation && failed ? 'rollback' : 'commit');
+          ctx.response.http.headers.set('x-sql-statements', String(sqlStatementsOfRequest()));
         } catch (error) {
           logger.error(error);
           const formatted = formatGraphQLError({ message: 'Internal server error' }, error, {
@@ -34,6 +37,6 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
           ctx.response.http.status = 500;
         }
       },
-    };
+    });
   }
 }

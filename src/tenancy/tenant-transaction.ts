@@ -41,11 +41,11 @@ export class TenantTransaction {
     this.cls.set(`${SCOPE_KEY}:resolved`, scope);
     if (!userId || !requestedTenantId || !isUuid(requestedTenantId)) return scope;
     const runner = await this.runner();
-    const rows: { role: Role }[] = await runner.query(
+    const rows = (await runner.query(
       `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
          FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = $2`,
       [requestedTenantId, userId],
-    );
+    )) as { role: Role }[];
     if (rows.length === 1) {
       scope.tenantId = requestedTenantId;
       scope.role = rows[0].role;

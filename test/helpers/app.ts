@@ -25,6 +25,8 @@ export interface GqlResponse<T = any> {
   errors: { message: string; extensions: { code: string; fields?: string[] } }[] | undefined;
   /** The first error's extensions.code, or undefined. */
   code: string | undefined;
+  /** SQL statements the request ran (x-sql-statements), transaction control included. */
+  sqlStatements: number;
 }
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResponse<T>>;
@@ -50,6 +52,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       data: body.data as never,
       errors: body.errors,
       code: body.errors?.[0]?.extensions?.code,
+      sqlStatements: Number(res.headers['x-sql-statements'] ?? NaN),
     };
   };
   return { app, config, gql, close: () => app.close() };

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import DataLoader from 'dataloader';
+import { ClsService } from 'nestjs-cls';
+
+const LOADERS_KEY = 'smt:loaders';
+
+/**
+ * DataLoaders built fresh for each request (no cache shared between users or tenants). Batch functions run on
+ * the request's tenant transaction, like every other query of the request.
+ */
+@Injectable()
+export class RequestLoaders {
+  constructor(private readonly cls: ClsService) {}
+
+  /** The request's loader named `name`, created on first use. Batch results must follow the keys' order. */
+  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+    let loaders = this.cls.get<Map<string, DataLoader<unknown, unknown>> | undefined>(LOADERS_KEY);
+    if (!loaders) {
+      loaders = new Map();
+      this.cls.set(LOADERS_KEY, loaders);
+    }
+    let loader = loaders.get(name) as DataLoader<K, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loaders.set(name, loader);
+    }
+    return loader;
+  }
+}
+
+/** Groups rows by a key, in the order of `keys`: the usual shape of a one-to-many batch. */
+export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {
+  const groups = new Map<K, R[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
+  }
+  return keys.map((k) => groups.get(k) ?? []);
+}

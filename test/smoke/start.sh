@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the README's start command on a throwaway embedded database and checks it serves, then stops cleanly.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+port=${SMOKE_PORT:-3099}
+data=$(mktemp -d /tmp/smt-smoke-XXXX)
+log="$data.log"
+PORT=$port EMBEDDED_PG_PORT=${SMOKE_PG_PORT:-54399} EMBEDDED_PG_DIR="$data/pg" npm start >"$log" 2>&1 &
+pid=$!
+cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
+trap cleanup EXIT
+for _ in $(seq 1 90); do
+  curl -fs "http://127.0.0.1:$port/health" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || { cat "$log"; echo "smoke: the server exited"; exit 1; }
+  sleep 1
+done
+curl -fs "http://127.0.0.1:$port/health" | grep -q '"status":"ok"' || { cat "$log"; echo "smoke: /health not ok"; exit 1; }
+grep -q "GraphQL API ready at http://localhost:$port/graphql" "$log" || { cat "$log"; echo "smoke: no ready line"; exit 1; }
+body='{"query":"mutation { signUp(input: {email: \"smoke@example.test\", password: \"smoke-password\", name: \"Smoke\"}) { user { email } } }"}'
+curl -fs -H 'content-type: application/json' -d "$body" "http://127.0.0.1:$port/graphql" | grep -q 'smoke@example.test' \
+  || { cat "$log"; echo "smoke: signUp failed"; exit 1; }
+kill -TERM "$pid"
+for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+if kill -0 "$pid" 2>/dev/null; then echo "smoke: still running 30 s after SIGTERM"; exit 1; fi
+pgrep -f "$data/pg" >/dev/null && { echo "smoke: embedded PostgreSQL left running"; exit 1; }
+echo "smoke: 1 passed, 0 failed"
