@@ -1,5 +1,6 @@
 /** Where the test suite's database lives; shared by global set-up and the tests (values travel in env). */
-export const TEST_DATABASE = 'smt_test';
+/** Each run creates `smt_test_<pid>` and drops it at the end. */
+export const TEST_DATABASE_PREFIX = 'smt_test_';
 export const TEST_APP_PASSWORD = 'smt_app_test_password';
 export const EMBEDDED_TEST_DIR = '.data/postgres-test';
 export const EMBEDDED_TEST_PORT = Number(process.env.EMBEDDED_TEST_PG_PORT ?? 54330);
