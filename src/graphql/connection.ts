@@ -3,7 +3,7 @@ import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { BadUserInputError } from '../common/errors';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { description: 'Where a page ends, for cursor pagination.' })
 export class PageInfo {
   @Field()
   hasNextPage!: boolean;
@@ -16,7 +16,7 @@ export const MAX_PAGE_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
+  @Field(() => Int, { nullable: true, defaultValue: 20, description: `Page size, 1 to ${MAX_PAGE_SIZE}.` })
   @IsInt()
   @Min(1)
   @Max(MAX_PAGE_SIZE)
@@ -42,7 +42,7 @@ export interface Connection<T> {
 
 /** Builds the Relay `XEdge` / `XConnection` object types for a node type. */
 export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
   class EdgeType {
     @Field(() => node)
     node!: T;
@@ -51,7 +51,7 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
     @Field(() => [EdgeType])
     edges!: EdgeType[];

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
-@InputType('SignUpInput')
+@InputType('SignUpInput', { description: 'A new account.' })
 export class SignUpInput {
   @Field()
   @IsEmail({}, { message: 'must be a valid email address' })

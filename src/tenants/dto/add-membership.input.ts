@@ -3,7 +3,7 @@ import { IsEmail, IsIn, MaxLength } from 'class-validator';
 import { RoleEnum } from '../../graphql/enums';
 import { ROLES, type Role } from '../../tenancy/roles';
 
-@InputType('AddMembershipInput')
+@InputType('AddMembershipInput', { description: 'Gives an existing account a role in the selected tenant.' })
 export class AddMembershipInput {
   @Field({ description: 'The email of an existing account.' })
   @IsEmail({}, { message: 'must be a valid email address' })

@@ -4,7 +4,7 @@ import { IsBoolean, IsOptional, ValidateNested } from 'class-validator';
 import { IsName } from '../../common/validation';
 import { TenantProfileInput } from './tenant-profile.input';
 
-@InputType('CreateTenantInput')
+@InputType('CreateTenantInput', { description: 'A new organisation to track.' })
 export class CreateTenantInput {
   @Field()
   @IsName(200)
@@ -15,8 +15,8 @@ export class CreateTenantInput {
   @Type(() => TenantProfileInput)
   profile!: TenantProfileInput;
 
-  @Field({ defaultValue: false, description: 'Join as CONSULTANT (a client of your portfolio) instead of OWNER.' })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'Join as CONSULTANT (a client of your portfolio) instead of OWNER.' })
   @IsOptional()
   @IsBoolean()
-  asConsultant: boolean = false;
+  asConsultant?: boolean | null = false;
 }

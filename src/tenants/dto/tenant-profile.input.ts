@@ -3,7 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsStr
 import { CultureEnum, DepartmentEnum, MarketEnum } from '../../graphql/enums';
 import { CULTURES, DEPARTMENTS, MARKETS, type Culture, type Department, type Market } from '../../scoring/domain';
 
-@InputType('TenantProfileInput')
+@InputType('TenantProfileInput', { description: 'The context that decides whether a social media team is needed.' })
 export class TenantProfileInput {
   @Field(() => Int)
   @IsInt()

@@ -1,0 +1,15 @@
+/** The scoring engine: pure TypeScript, imports nothing of the app. */
+export * from './domain';
+export type * from './types';
+export type * from './model';
+export { SOCIAL_MATURITY_V1 } from './model-v1';
+export {
+  CURRENT_MODEL_VERSION,
+  SCORING_MODELS,
+  UnknownScoringModelError,
+  getScoringModel,
+} from './model-registry';
+export { score } from './score';
+export { stageOfScore, stageAfter } from './stages';
+export { growth } from './growth';
+export type { AssessmentSnapshot, DimensionTrend, GrowthPoint, GrowthResult } from './growth';
