@@ -9,7 +9,11 @@ import type { AppConfig } from './config/config';
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
     bufferLogs: true,
+    bodyParser: false,
   });
+  // Bodies over the limit are refused with 413 before anything else runs.
+  app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
+  app.useBodyParser('urlencoded', { limit: `${config.bodyLimitKb}kb`, extended: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   return app;

@@ -14,6 +14,8 @@ import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database/sql-counter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
+import { AppThrottlerGuard, throttlers } from './graphql/limits';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from './health/health.module';
 import { AccessGuard } from './tenancy/access.guard';
 import { TX_KEY } from './tenancy/request-scope';
@@ -78,6 +80,7 @@ export class AppModule {
           },
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
         TenancyModule,
         AuthModule,
         TenantsModule,
@@ -86,6 +89,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useExisting: TenantTransactionInterceptor },

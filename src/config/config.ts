@@ -19,6 +19,10 @@ const schema = z
     JWT_ISSUER: z.string().min(1).default('social-maturity-api'),
     JWT_AUDIENCE: z.string().min(1).default('social-maturity-clients'),
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).max(30 * 86_400).default(12 * 3600),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(3000),
+    RATE_LIMIT_PER_USER: z.coerce.number().int().min(1).default(1200),
+    RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(30),
+    BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -44,6 +48,9 @@ export interface AppConfig {
   embedded: { dir: string; port: number };
   jwt: { secret: string; issuer: string; audience: string; expiresInSeconds: number };
   logLevel: Env['LOG_LEVEL'];
+  /** Requests per minute. */
+  rateLimits: { perIp: number; perUser: number; signInPerIp: number };
+  bodyLimitKb: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,6 +80,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
     },
     logLevel: e.LOG_LEVEL,
+    rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_IP },
+    bodyLimitKb: e.BODY_LIMIT_KB,
   };
 }
 

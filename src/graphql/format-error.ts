@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError, type ErrorCode, type FieldProblem } from '../common/errors';
+import { ARMOR_REJECTION } from './limits';
 
 export interface MappedError {
   code: ErrorCode;
@@ -39,10 +40,13 @@ export function mapError(error: unknown, graphqlCode?: string): MappedError {
     if (pgCode === '57014')
       return { code: 'INTERNAL_SERVER_ERROR', message: 'The operation took too long and was cancelled', fields: [], internal: true };
   }
+  if (error instanceof Error && ARMOR_REJECTION.test(error.message)) {
+    return { code: 'QUERY_TOO_COMPLEX', message: error.message.replace(/^Syntax Error: /, ''), fields: [], internal: false };
+  }
   if (graphqlCode === 'GRAPHQL_PARSE_FAILED' || graphqlCode === 'GRAPHQL_VALIDATION_FAILED' || graphqlCode === 'BAD_USER_INPUT') {
     return { code: 'BAD_USER_INPUT', message: error instanceof Error ? error.message : 'Bad input', fields: [], internal: false };
   }
-  if (graphqlCode === 'PERSISTED_QUERY_NOT_FOUND' || graphqlCode === 'OPERATION_RESOLUTION_FAILURE') {
+  if (graphqlCode === 'PERSISTED_QUERY_NOT_FOUND' || graphqlCode === 'OPERATION_RESOLUTION_FAILURE' || graphqlCode === 'BAD_REQUEST') {
     return { code: 'BAD_USER_INPUT', message: error instanceof Error ? error.message : 'Bad input', fields: [], internal: false };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
@@ -83,6 +87,7 @@ export function formatGraphQLError(
     extensions.details = fields;
   }
   if (options.exposeStack && original instanceof Error) extensions.stacktrace = original.stack?.split('\n');
-  const message = mapped.code === 'BAD_USER_INPUT' && !(original instanceof AppError) && graphqlCode ? formatted.message : mapped.message;
+  const message =
+    mapped.code === 'BAD_USER_INPUT' && !(original instanceof AppError) && graphqlCode ? formatted.message : mapped.message;
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }

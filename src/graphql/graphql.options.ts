@@ -5,12 +5,14 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError } from './format-error';
+import { armorProtection } from './limits';
 
 const logger = new Logger('GraphQL');
 
 /** Apollo settings; the schema is built in memory (the committed schema.gql is checked by a test). */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const development = config.env === 'development';
+  const armor = armorProtection();
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -20,7 +22,12 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: config.env !== 'production',
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
-    plugins: [development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled()],
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [
+      ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+      development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+    ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, {

@@ -31,7 +31,14 @@ export interface GqlResponse<T = any> {
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResponse<T>>;
 
-export const TEST_ENV = { NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: 'test-secret-test-secret-test-secret-1234' };
+export const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
+  RATE_LIMIT_PER_IP: '1000000',
+  RATE_LIMIT_PER_USER: '1000000',
+  RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
+};
 
 /** A real application on the test database, as the app role: everything goes through GraphQL over HTTP. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
