@@ -1,4 +1,5 @@
 import { Foundation1764150000000 } from './1764150000000-foundation';
+import { Audit1764150004000 } from './1764150004000-audit';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
-export const MIGRATIONS = [Foundation1764150000000];
+export const MIGRATIONS = [Foundation1764150000000, Audit1764150004000];

@@ -17,6 +17,7 @@ import { graphqlOptions } from './graphql/graphql.options';
 import { AppThrottlerGuard, throttlers } from './graphql/limits';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from './health/health.module';
+import { AuditModule } from './audit/audit.module';
 import { AccessGuard } from './tenancy/access.guard';
 import { TX_KEY } from './tenancy/request-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -75,7 +76,7 @@ export class AppModule {
           extra: {
             max: config.dbPoolSize,
             statement_timeout: config.statementTimeoutMs,
-            connectionTimeoutMillis: 5000,
+            connectionTimeoutMillis: config.poolWaitMs,
             application_name: 'social-maturity-api',
           },
         }),
@@ -85,6 +86,7 @@ export class AppModule {
         AuthModule,
         TenantsModule,
         HealthModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { AuditEvent } from './audit-event.model';
+
+interface AuditRow {
+  id: string;
+  occurred_at: Date;
+  occurred_at_text: string;
+  user_id: string | null;
+  operation: string;
+  target_id: string | null;
+  request_id: string | null;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly cls: ClsService,
+  ) {}
+
+  /** Records a change in the request's transaction: it commits or rolls back with the change itself. */
+  async record(operation: string, targetId: string | null): Promise<void> {
+    const { tenantId, userId } = this.tx.scope;
+    if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
+    const manager = await this.tx.manager();
+    await manager.query(
+      `INSERT INTO audit_events (user_id, operation, target_id, request_id) VALUES ($1, $2, $3, $4)`,
+      [userId, operation, targetId?.slice(0, 200) ?? null, this.cls.getId()?.slice(0, 100) ?? null],
+    );
+  }
+
+  /** The tenant's trail, newest first. */
+  async trail(first: number, after?: string | null): Promise<Connection<AuditEvent>> {
+    const manager = await this.tx.manager();
+    const params: unknown[] = [first + 1];
+    let where = '';
+    if (after) {
+      const [at, id] = decodeTimeCursor(after);
+      params.push(at, id);
+      where = `WHERE (occurred_at, id) < ($2::timestamptz, $3::uuid)`;
+    }
+    const [rows, count] = await Promise.all([
+      manager.query(
+        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id
+           FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $1`,
+        params,
+      ) as Promise<AuditRow[]>,
+      manager.query(`SELECT count(*)::int AS n FROM audit_events`) as Promise<{ n: number }[]>,
+    ]);
+    return toConnection(
+      rows,
+      first,
+      count[0].n,
+      (r) => ({
+        id: r.id,
+        occurredAt: r.occurred_at,
+        userId: r.user_id,
+        operation: r.operation,
+        targetId: r.target_id,
+        requestId: r.request_id,
+      }),
+      (r) => [r.occurred_at_text, r.id],
+    );
+  }
+}

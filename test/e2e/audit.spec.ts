@@ -1,0 +1,65 @@
+import { addMember, createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { appClient } from '../helpers/db';
+
+describe('audit trail', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let tenant: string;
+  const trail = `{ auditTrail(first: 50) { totalCount edges { node { operation targetId userId requestId occurredAt } } } }`;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    owner = await signUp(t.gql);
+    tenant = await createTenant(t.gql, owner);
+  });
+  afterAll(() => t.close());
+
+  it('records every successful mutation with who, what, target and request id, newest first', async () => {
+    const member = await signUp(t.gql);
+    await addMember(t.gql, owner, tenant, member, 'VIEWER');
+    const res = await t.gql(
+      `mutation($id: ID!) { removeMembership(userId: $id) }`,
+      { id: member.id },
+      { token: owner.token, tenant, headers: { 'x-request-id': 'req-audit-1' } },
+    );
+    expect(res.data.removeMembership).toBe(true);
+    const read = await t.gql(trail, {}, { token: owner.token, tenant });
+    const ops = read.data.auditTrail.edges.map((e: any) => e.node);
+    expect(ops.slice(0, 3).map((o: any) => o.operation)).toEqual(['removeMembership', 'addMembership', 'createTenant']);
+    expect(ops[0]).toMatchObject({ targetId: member.id, userId: owner.id, requestId: 'req-audit-1' });
+    expect(ops[2]).toMatchObject({ targetId: tenant, userId: owner.id });
+  });
+
+  it('writes no row for a mutation that failed', async () => {
+    const before = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount;
+    const res = await t.gql(`mutation { addMembership(input: { email: "nobody@example.test", role: VIEWER }) }`, {}, { token: owner.token, tenant });
+    expect(res.code).toBe('NOT_FOUND');
+    expect((await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount).toBe(before);
+  });
+
+  it('is readable by OWNER and ADMIN only', async () => {
+    const viewer = await signUp(t.gql);
+    const admin = await signUp(t.gql);
+    await addMember(t.gql, owner, tenant, viewer, 'VIEWER');
+    await addMember(t.gql, owner, tenant, admin, 'ADMIN');
+    expect((await t.gql(trail, {}, { token: viewer.token, tenant })).code).toBe('FORBIDDEN');
+    expect((await t.gql(trail, {}, { token: admin.token, tenant })).data.auditTrail.totalCount).toBeGreaterThan(0);
+  });
+
+  it('cannot be changed or deleted by the service role', async () => {
+    const db = await appClient();
+    try {
+      await db.query('BEGIN');
+      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      expect((await db.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n).toBeGreaterThan(0);
+      await expect(db.query(`UPDATE audit_events SET operation = 'forged'`)).rejects.toThrow(/permission denied/);
+      await db.query('ROLLBACK');
+      await db.query('BEGIN');
+      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant]);
+      await expect(db.query(`DELETE FROM audit_events`)).rejects.toThrow(/permission denied/);
+      await db.query('ROLLBACK');
+    } finally {
+      await db.end();
+    }
+  });
+});
