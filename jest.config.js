@@ -4,6 +4,7 @@ const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
+  testTimeout: 30_000,
 };
 module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
@@ -17,5 +18,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
     },
     { ...base, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
+    // Real processes killed and restarted; run by `npm run test:faults` (needs `npm run build` first).
+    { ...base, displayName: 'faults', rootDir: '.', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'], testTimeout: 300_000 },
   ],
 };

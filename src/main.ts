@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
+import { drainHttpServer } from './shutdown';
+import type { Server } from 'node:http';
 
 async function main(): Promise<void> {
   let config;
@@ -21,9 +23,12 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    say(`${signal}: draining requests, then closing the database pool`);
-    await app.close();
+    say(`${signal}: draining in-flight requests, then closing the database pool`);
+    // Drain HTTP first: Nest's own close() would end the database pool before the server stops.
+    await drainHttpServer(app.getHttpServer() as Server, 10_000);
+    await app.close().catch(() => undefined);
     await db.close();
+    say('stopped');
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -81,6 +81,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Every pooled connection is busy: the request is refused quickly instead of queueing without end. */
+export class ServiceBusyError extends AppError {
+  constructor() {
+    super('RATE_LIMITED', 'The service is busy: retry in a moment');
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);

@@ -13,6 +13,7 @@ const schema = z
     APP_DB_PASSWORD: z.string().min(1).optional(),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    DB_POOL_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
     EMBEDDED_PG_DIR: z.string().default('.data/postgres'),
     EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -45,6 +46,8 @@ export interface AppConfig {
   appDbPassword: string;
   dbPoolSize: number;
   statementTimeoutMs: number;
+  /** How long a request waits for a free connection before it is told the service is busy. */
+  poolWaitMs: number;
   embedded: { dir: string; port: number };
   jwt: { secret: string; issuer: string; audience: string; expiresInSeconds: number };
   logLevel: Env['LOG_LEVEL'];
@@ -72,6 +75,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     appDbPassword: e.APP_DB_PASSWORD ?? 'smt_app_dev_password',
     dbPoolSize: e.DB_POOL_SIZE,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    poolWaitMs: e.DB_POOL_WAIT_MS,
     embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     jwt: {
       secret: e.JWT_SECRET ?? DEV_JWT_SECRET,

@@ -65,6 +65,19 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
   return ConnectionClass;
 }
 
+/** A cursor part that must be a timestamp (as PostgreSQL printed it) and a uuid. */
+export function decodeTimeCursor(cursor: string): [string, string] {
+  const [at, id] = decodeCursor(cursor, 2);
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at.replace(' ', 'T'))) || !isUuidLike(id)) {
+    throw BadUserInputError.field('after', 'is not a cursor returned by this API');
+  }
+  return [at, id as string];
+}
+
+function isUuidLike(value: unknown): boolean {
+  return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);
+}
+
 /** Cursors are opaque to clients: base64url of the sort key and id of the last row. */
 export function encodeCursor(key: (string | number)[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

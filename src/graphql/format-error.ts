@@ -35,7 +35,7 @@ export function mapError(error: unknown, graphqlCode?: string): MappedError {
   if (error instanceof QueryFailedError) {
     const pgCode = (error.driverError as { code?: string } | undefined)?.code;
     if (pgCode === '23505') return { code: 'CONFLICT', message: 'Already exists', fields: [], internal: false };
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22003' || pgCode === '22001')
+    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22003' || pgCode === '22001' || pgCode === '22007' || pgCode === '22008')
       return { code: 'BAD_USER_INPUT', message: 'A value is out of range or malformed', fields: [], internal: false };
     if (pgCode === '57014')
       return { code: 'INTERNAL_SERVER_ERROR', message: 'The operation took too long and was cancelled', fields: [], internal: true };

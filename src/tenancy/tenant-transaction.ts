@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { AppError, ForbiddenError, isUuid } from '../common/errors';
+import { AppError, ForbiddenError, isUuid, ServiceBusyError } from '../common/errors';
 import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
 import type { Role } from './roles';
 import { TransactionState } from './transaction-state';
@@ -118,6 +118,7 @@ export class TenantTransaction {
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
+      if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) throw new ServiceBusyError();
       throw e;
     }
   }

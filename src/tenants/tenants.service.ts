@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UserEntity } from '../auth/user.entity';
 import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '../common/errors';
-import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import type { Role } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { AddMembershipInput } from './dto/add-membership.input';
@@ -67,8 +67,7 @@ export class TenantsService {
       .addOrderBy('m.tenant_id', 'ASC')
       .limit(first + 1);
     if (after) {
-      const [joinedAt, tenantId] = decodeCursor(after, 2);
-      if (!isUuid(tenantId)) decodeCursor('', 2);
+      const [joinedAt, tenantId] = decodeTimeCursor(after);
       query.andWhere('(m.created_at, m.tenant_id) > (:joinedAt::timestamptz, :tenantId::uuid)', { joinedAt, tenantId });
     }
     const [rows, totalCount] = await Promise.all([

@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
+import { ERROR_CODES } from '../../src/common/errors';
+import { createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+
+/**
+ * Schema-driven fuzzing: random operations with random (often hostile) arguments. The server must answer every
+ * one without a 5xx, a stack trace or an unknown error code, and keep serving.
+ */
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom('', ' ', "'; DROP TABLE tenants; --", '\u0000', '%s%n', '../../etc/passwd', '<script>x</script>', '🙂'.repeat(100)),
+  fc.nat({ max: 60_000 }).map((n) => 'x'.repeat(n)),
+  fc.uuid(),
+);
+const hostileInt = fc.oneof(fc.integer(), fc.constantFrom(0, -1, 1, 5, 6, 100, 101, 2 ** 31 - 1, -(2 ** 31)));
+
+function valueFor(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueFor(type.ofType, depth);
+  const nullable = fc.oneof({ arbitrary: fc.constant(null), weight: 1 }, { arbitrary: inner(type, depth), weight: 9 });
+  return nullable;
+}
+
+function inner(type: GraphQLInputType, depth: number): fc.Arbitrary<unknown> {
+  if (isListType(type)) return fc.array(valueFor(type.ofType, depth + 1), { maxLength: depth > 2 ? 1 : 25 });
+  if (isEnumType(type)) return fc.oneof(fc.constantFrom(...type.getValues().map((v) => v.name)), fc.constant('NOT_AN_ENUM'));
+  if (isInputObjectType(type)) {
+    if (depth > 3) return fc.constant({});
+    const fields = Object.values(type.getFields());
+    return fc.record(Object.fromEntries(fields.map((f) => [f.name, valueFor(f.type, depth + 1)])), { requiredKeys: [] });
+  }
+  if (isScalarType(type)) {
+    switch (type.name) {
+      case 'Int':
+        return hostileInt;
+      case 'Float':
+        return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), hostileInt);
+      case 'Boolean':
+        return fc.boolean();
+      case 'ID':
+        return fc.oneof(fc.uuid(), hostileString);
+      default:
+        return hostileString;
+    }
+  }
+  return fc.constant(null);
+}
+
+function selection(type: GraphQLOutputType, depth: number): string {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (!isObjectType(named) || depth > 2) return '{ __typename }';
+  const parts = Object.values(named.getFields())
+    .filter((f) => f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined))
+    .map((f) => {
+      const sub = selection(f.type, depth + 1);
+      return isLeafType(getNamedType(f.type)) ? f.name : depth < 2 ? `${f.name} ${sub}` : '';
+    })
+    .filter(Boolean);
+  return `{ __typename ${parts.join(' ')} }`;
+}
+
+function operationFor(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
+  const defs = field.args.map((a: GraphQLArgument) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `${kind}${defs ? `(${defs})` : ''} { ${field.name}${args ? `(${args})` : ''} ${selection(field.type, 0)} }`;
+}
+
+describe('fuzzing the GraphQL API', () => {
+  let t: TestApp;
+  let user: TestUser;
+  let tenant: string;
+  let schema: GraphQLSchema;
+  let unhandled = 0;
+  const onUnhandled = () => {
+    unhandled += 1;
+  };
+
+  beforeAll(async () => {
+    process.on('unhandledRejection', onUnhandled);
+    t = await startTestApp();
+    schema = t.app.get(GraphQLSchemaHost).schema;
+    user = await signUp(t.gql);
+    tenant = await createTenant(t.gql, user);
+  });
+  afterAll(async () => {
+    process.off('unhandledRejection', onUnhandled);
+    await t.close();
+  });
+
+  it('answers 400 random operations with known codes, no 5xx and no stack trace, and keeps serving', async () => {
+    const roots = [
+      ...Object.values(schema.getQueryType()!.getFields()).map((f) => ['query', f] as const),
+      ...Object.values(schema.getMutationType()!.getFields()).map((f) => ['mutation', f] as const),
+    ];
+    const operation = fc.constantFrom(...roots).chain(([kind, field]) =>
+      fc.record({
+        query: fc.constant(operationFor(kind, field)),
+        variables: fc.record(Object.fromEntries(field.args.map((a) => [a.name, valueFor(a.type, 0)])), { requiredKeys: [] }),
+        withTenant: fc.boolean(),
+      }),
+    );
+    const seen = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(operation, async ({ query, variables, withTenant }) => {
+        const res = await t.gql(query, variables, { token: user.token, tenant: withTenant ? tenant : undefined });
+        expect(res.status).toBeLessThan(500);
+        const text = JSON.stringify(res.body);
+        expect(text).not.toMatch(/stacktrace|\.ts:\d+|node_modules/);
+        for (const error of res.errors ?? []) {
+          expect(ERROR_CODES).toContain(error.extensions.code);
+          expect(error.extensions.code).not.toBe('INTERNAL_SERVER_ERROR');
+          seen.set(error.extensions.code, (seen.get(error.extensions.code) ?? 0) + 1);
+        }
+      }),
+      { numRuns: 400, seed: Number(process.env.FUZZ_SEED ?? 20261126) },
+    );
+    expect((await t.gql(`{ me { id } }`, {}, { token: user.token })).data.me.id).toBe(user.id);
+    expect(unhandled).toBe(0);
+    expect(seen.get('BAD_USER_INPUT')).toBeGreaterThan(0);
+  });
+});
