@@ -18,6 +18,9 @@ import { AppThrottlerGuard, throttlers } from './graphql/limits';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from './health/health.module';
 import { AuditModule } from './audit/audit.module';
+import { TeamsModule } from './teams/teams.module';
+import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
 import { AccessGuard } from './tenancy/access.guard';
 import { TX_KEY } from './tenancy/request-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -87,6 +90,9 @@ export class AppModule {
         TenantsModule,
         HealthModule,
         AuditModule,
+        TeamsModule,
+        ResponsibilitiesModule,
+        InitiativesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

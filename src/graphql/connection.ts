@@ -68,11 +68,14 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 /** A cursor part that must be a timestamp (as PostgreSQL printed it) and a uuid. */
 export function decodeTimeCursor(cursor: string): [string, string] {
   const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || Number.isNaN(Date.parse(at.replace(' ', 'T'))) || !isUuidLike(id)) {
+  if (typeof at !== 'string' || !POSTGRES_TIMESTAMP.test(at) || !isUuidLike(id)) {
     throw BadUserInputError.field('after', 'is not a cursor returned by this API');
   }
   return [at, id as string];
 }
+
+/** timestamptz as PostgreSQL prints it (`2026-11-26 10:44:45.123456+00`) or ISO 8601. */
+const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 function isUuidLike(value: unknown): boolean {
   return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);

@@ -1,0 +1,44 @@
+import { applyDecorators } from '@nestjs/common';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { FAILURE_FACTORS } from '../../scoring/domain';
+import { KpiInput } from './kpi.input';
+
+export const MAX_KPIS = 20;
+
+/** Optional in a partial update: absent means "keep"; null is validated (and refused) like any other value. */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}
+
+export function IsSatisfaction(): PropertyDecorator {
+  const message = 'must be an integer from 1 to 5';
+  return applyDecorators(IsInt({ message }), Min(1, { message }), Max(5, { message }));
+}
+
+export function IsKpiList(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayMaxSize(MAX_KPIS, { message: `must list at most ${MAX_KPIS} KPIs` }),
+    ValidateNested({ each: true }),
+    Type(() => KpiInput),
+  );
+}
+
+export function IsFailureFactorList(): PropertyDecorator {
+  return applyDecorators(
+    IsArray(),
+    ArrayUnique({ message: 'must not repeat a failure factor' }),
+    IsIn(FAILURE_FACTORS, { each: true }),
+  );
+}

@@ -1,0 +1,49 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ResponsibilityEnum } from '../graphql/enums';
+import type { Responsibility } from '../scoring/domain';
+import { Access } from '../tenancy/access.decorator';
+import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { TeamMember } from '../teams/team.model';
+import { AssignResponsibilityInput } from './dto/assign-responsibility.input';
+import { ResponsibilitiesService } from './responsibilities.service';
+import { ResponsibilityAssignment } from './responsibility-assignment.model';
+
+@Resolver(() => ResponsibilityAssignment)
+export class ResponsibilitiesResolver {
+  constructor(private readonly responsibilities: ResponsibilitiesService) {}
+
+  @Mutation(() => ResponsibilityAssignment, {
+    description:
+      'Gives a responsibility its owner (a team member, an in-house department or the agency), replacing any earlier one.',
+  })
+  @Access.tenant(EDITORS)
+  assignResponsibility(
+    @Args('input', { description: 'The responsibility and its new owner.' }) input: AssignResponsibilityInput,
+  ): Promise<ResponsibilityAssignment> {
+    return this.responsibilities.assign(input);
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Leaves a responsibility without owner; true when it had one, false when it was already unowned.',
+  })
+  @Access.tenant(EDITORS)
+  unassignResponsibility(
+    @Args('responsibility', {
+      type: () => ResponsibilityEnum,
+      description: 'The task to leave without owner.',
+    })
+    responsibility: Responsibility,
+  ): Promise<boolean> {
+    return this.responsibilities.unassign(responsibility);
+  }
+
+  @ResolveField(() => TeamMember, {
+    nullable: true,
+    description: 'The owning team member, when ownerKind is MEMBER.',
+  })
+  @Access.tenant(ALL_ROLES)
+  member(@Parent() assignment: ResponsibilityAssignment): Promise<TeamMember | null> {
+    return this.responsibilities.owner(assignment);
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { isUuid, NotFoundError, VersionConflictError } from '../common/errors';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { CreateTeamInput } from './dto/create-team.input';
+import type { UpdateTeamInput } from './dto/update-team.input';
+import { TeamEntity } from './team.entity';
+import type { Team } from './team.model';
+import { toTeam, type TeamRow } from './team.rows';
+import { TeamMembersService } from './team-members.service';
+
+/** The tenant's social media teams. The policies scope every statement to the request's tenant. */
+@Injectable()
+export class TeamsService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly members: TeamMembersService,
+  ) {}
+
+  /** The tenant's teams, oldest first. */
+  async list(): Promise<Team[]> {
+    const manager = await this.tx.manager();
+    const teams = await manager.find(TeamEntity, { order: { createdAt: 'ASC', id: 'ASC' } });
+    return teams.map(toTeam);
+  }
+
+  async get(id: string): Promise<Team> {
+    if (!isUuid(id)) throw new NotFoundError('Team');
+    const manager = await this.tx.manager();
+    const team = await manager.findOneBy(TeamEntity, { id });
+    if (!team) throw new NotFoundError('Team');
+    return toTeam(team);
+  }
+
+  async create(input: CreateTeamInput): Promise<Team> {
+    const manager = await this.tx.manager();
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(TeamEntity)
+      .values({ name: input.name.trim() })
+      .returning('*')
+      .execute();
+    const team = toTeam((result.raw as TeamRow[])[0]);
+    this.members.primeMembers(team.id, []);
+    return team;
+  }
+
+  /** One conditional UPDATE: it changes the team only when it is still at expectedVersion. */
+  async update(input: UpdateTeamInput): Promise<Team> {
+    if (!isUuid(input.id)) throw new NotFoundError('Team');
+    const manager = await this.tx.manager();
+    const result = await manager
+      .createQueryBuilder()
+      .update(TeamEntity)
+      .set({ name: input.name.trim(), version: () => 'version + 1', updatedAt: () => 'now()' })
+      .where('id = :id AND version = :expectedVersion', {
+        id: input.id,
+        expectedVersion: input.expectedVersion,
+      })
+      .returning('*')
+      .execute();
+    const row = (result.raw as TeamRow[])[0];
+    if (!row) throw await this.conflictOrMissing(manager, input.id, input.expectedVersion);
+    return toTeam(row);
+  }
+
+  /** Deletes a team with its members; responsibilities they owned become unowned. */
+  async delete(id: string, expectedVersion?: number | null): Promise<boolean> {
+    if (!isUuid(id)) throw new NotFoundError('Team');
+    const manager = await this.tx.manager();
+    const query = manager.createQueryBuilder().delete().from(TeamEntity).where('id = :id', { id });
+    if (expectedVersion != null) query.andWhere('version = :expectedVersion', { expectedVersion });
+    const result = await query.execute();
+    if (!result.affected) {
+      if (expectedVersion == null) throw new NotFoundError('Team');
+      throw await this.conflictOrMissing(manager, id, expectedVersion);
+    }
+    this.members.forgetTeam(id);
+    return true;
+  }
+
+  /** Why a conditional write matched no row: the team moved on (VERSION_CONFLICT) or is not there (NOT_FOUND). */
+  private async conflictOrMissing(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+  ): Promise<VersionConflictError | NotFoundError> {
+    const current = await manager.findOne(TeamEntity, { select: { id: true, version: true }, where: { id } });
+    return current
+      ? new VersionConflictError('Team', expectedVersion, current.version)
+      : new NotFoundError('Team');
+  }
+}
