@@ -18,6 +18,8 @@ import { AppThrottlerGuard, throttlers } from './graphql/limits';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { HealthModule } from './health/health.module';
 import { AuditModule } from './audit/audit.module';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { GrowthModule } from './growth/growth.module';
 import { TeamsModule } from './teams/teams.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
@@ -93,6 +95,8 @@ export class AppModule {
         TeamsModule,
         ResponsibilitiesModule,
         InitiativesModule,
+        AssessmentsModule,
+        GrowthModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -75,7 +75,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     adminUrl: (database = 'postgres') =>
       `postgres://${SUPERUSER}:${SUPERUSER_PASSWORD}@127.0.0.1:${options.port}/${database}`,
     dataDir,
-    stop: () => server.stop(),
+    // A terminal's Ctrl-C reaches the server too; the library's stop() then waits for an exit that already
+    // happened, so the wait is bounded.
+    stop: () =>
+      Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]),
   };
 }
 

@@ -4,8 +4,11 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=${SMOKE_PORT:-3099}
 data=$(mktemp -d /tmp/smt-smoke-XXXX)
+chmod 755 "$data" # the embedded server runs as the postgres OS user when we are root
 log="$data.log"
-PORT=$port EMBEDDED_PG_PORT=${SMOKE_PG_PORT:-54399} EMBEDDED_PG_DIR="$data/pg" npm start >"$log" 2>&1 &
+npm run build --silent
+# The same as `npm start` after its build, without npm in between, so the signal reaches the service itself.
+PORT=$port EMBEDDED_PG_PORT=${SMOKE_PG_PORT:-54399} EMBEDDED_PG_DIR="$data/pg" node_modules/.bin/node dist/src/main.js >"$log" 2>&1 &
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null || true; rm -rf "$data"; }
 trap cleanup EXIT
@@ -22,5 +25,6 @@ curl -fs -H 'content-type: application/json' -d "$body" "http://127.0.0.1:$port/
 kill -TERM "$pid"
 for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
 if kill -0 "$pid" 2>/dev/null; then echo "smoke: still running 30 s after SIGTERM"; exit 1; fi
-pgrep -f "$data/pg" >/dev/null && { echo "smoke: embedded PostgreSQL left running"; exit 1; }
+grep -q '"msg":"stopped"' "$log" || { cat "$log"; echo "smoke: no clean stop"; exit 1; }
+if pgrep -f "postgres -D $data/pg" >/dev/null; then echo "smoke: embedded PostgreSQL left running"; exit 1; fi
 echo "smoke: 1 passed, 0 failed"

@@ -1,0 +1,174 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ConnectionType } from '../graphql/connection';
+import {
+  DimensionEnum,
+  FailureFactorEnum,
+  ReportingCadenceEnum,
+  ResponsibilityEnum,
+  SeverityEnum,
+  StageEnum,
+} from '../graphql/enums';
+import type { Dimension, FailureFactor, ReportingCadence, Responsibility, Severity, Stage } from '../scoring';
+
+@ObjectType('DimensionScore', {
+  description: 'One dimension of an assessment; scores are unrounded (clients round).',
+})
+export class DimensionScore {
+  @Field(() => DimensionEnum)
+  dimension!: Dimension;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: '0-100, unrounded; null when the dimension does not apply.',
+  })
+  score!: number | null;
+
+  @Field()
+  applicable!: boolean;
+
+  @Field(() => Float, {
+    description: 'Share of the overall score: applicable weights sum to 1; 0 when not applicable.',
+  })
+  weight!: number;
+
+  @Field(() => Float, {
+    description: "The model's weight after the market multiplier (Sales counts double in B2B).",
+  })
+  rawWeight!: number;
+}
+
+@ObjectType('Finding', { description: 'A rule of the model that fired, with what to do about it.' })
+export class Finding {
+  @Field({ description: 'E.g. NO_TEAM_WHERE_NEEDED, UNCOVERED_RESPONSIBILITY (see the scoring model).' })
+  code!: string;
+
+  @Field(() => SeverityEnum)
+  severity!: Severity;
+
+  @Field(() => DimensionEnum, { nullable: true })
+  dimension!: Dimension | null;
+
+  @Field(() => ResponsibilityEnum, {
+    nullable: true,
+    description: 'The uncovered responsibility, for UNCOVERED_RESPONSIBILITY.',
+  })
+  responsibility!: Responsibility | null;
+
+  @Field(() => FailureFactorEnum, {
+    nullable: true,
+    description: 'The recurring factor, for RECURRING_FAILURE_FACTOR.',
+  })
+  failureFactor!: FailureFactor | null;
+
+  @Field()
+  message!: string;
+
+  @Field()
+  recommendation!: string;
+}
+
+@ObjectType('AssessmentFacts', { description: 'The context the score was computed in, to explain it.' })
+export class AssessmentFacts {
+  @Field({
+    description:
+      'Whether the organisation needs a social media team (size, culture, departments, locations).',
+  })
+  teamNeeded!: boolean;
+
+  @Field(() => Int, { description: 'Team members that are staff rather than agency people.' })
+  inHouseMemberCount!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Agency units / outsourcing units, 0-1; null when nothing is owned and no initiative is live.',
+  })
+  outsourcingShare!: number | null;
+
+  @Field(() => [ResponsibilityEnum])
+  applicableResponsibilities!: Responsibility[];
+}
+
+@ObjectType('AssessmentAnswers', { description: 'The questionnaire answers the assessment was scored with.' })
+export class AssessmentAnswers {
+  @Field(() => Int)
+  overallSatisfaction!: number;
+
+  @Field(() => Int)
+  managementSupport!: number;
+
+  @Field()
+  hasPolicy!: boolean;
+
+  @Field(() => Int)
+  policyRoleModel!: number;
+
+  @Field()
+  hasCrisisPlan!: boolean;
+
+  @Field()
+  hasMonitoring!: boolean;
+
+  @Field(() => ReportingCadenceEnum)
+  reportingCadence!: ReportingCadence;
+
+  @Field()
+  communityApplicable!: boolean;
+}
+
+@ObjectType('Assessment', {
+  description: "An immutable, scored snapshot of the tenant's facts and questionnaire answers for a period.",
+})
+export class Assessment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY.' })
+  period!: string;
+
+  @Field()
+  submittedAt!: Date;
+
+  @Field({ description: 'The scoring model version the stored result was computed with.' })
+  modelVersion!: string;
+
+  @Field(() => Float, { description: '0-100, unrounded (clients round to one decimal).' })
+  overallScore!: number;
+
+  @Field(() => StageEnum, { description: 'The band of the overall score before caps.' })
+  bandStage!: Stage;
+
+  @Field(() => StageEnum, { description: 'The stage after caps.' })
+  stage!: Stage;
+
+  @Field(() => [String], {
+    description: 'Caps that lowered the stage: WEAKEST_LINK, FULLY_OUTSOURCED, NO_TEAM_WHERE_NEEDED.',
+  })
+  appliedCaps!: string[];
+
+  @Field(() => [DimensionScore], { description: 'Every dimension, in contract order.' })
+  dimensions!: DimensionScore[];
+
+  @Field(() => [Finding], { description: 'Most severe first.' })
+  findings!: Finding[];
+
+  @Field(() => AssessmentFacts)
+  facts!: AssessmentFacts;
+
+  @Field(() => AssessmentAnswers)
+  answers!: AssessmentAnswers;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When a later assessment of the same period replaced this one.',
+  })
+  supersededAt!: Date | null;
+
+  @Field({ description: 'False once superseded, and for a preview.' })
+  current!: boolean;
+
+  @Field({ description: 'True for a scorePreview result, which is not stored.' })
+  preview!: boolean;
+}
+
+export const AssessmentConnection = ConnectionType(Assessment, 'Assessment');

@@ -1,0 +1,228 @@
+import { Injectable } from '@nestjs/common';
+import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+
+/** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
+export interface AssessmentRecord {
+  id: string;
+  period: string;
+  submittedAt: Date;
+  /** submitted_at in microseconds since 1970 (exact, unlike a JS Date), for cursors. */
+  submittedKey: string;
+  supersededAt: Date | null;
+  modelVersion: string;
+  overallScore: number;
+  stage: Stage;
+  result: ScoringResult;
+  answers: AssessmentAnswers;
+  idempotencyKey: string;
+  requestHash: string;
+}
+
+export interface NewAssessment {
+  id: string;
+  period: string;
+  idempotencyKey: string;
+  requestHash: string;
+  submittedBy: string;
+  inputs: ScoringInputs;
+  result: ScoringResult;
+}
+
+export interface PageQuery {
+  first: number;
+  after: { submittedKey: string; id: string } | null;
+  includeSuperseded: boolean;
+}
+
+interface Row {
+  id: string;
+  period: string;
+  submitted_at: Date;
+  submitted_key: string;
+  superseded_at: Date | null;
+  model_version: string;
+  overall_score: number;
+  stage: Stage;
+  result: ScoringResult;
+  answers: AssessmentAnswers;
+  idempotency_key: string;
+  request_hash: string;
+}
+
+const COLUMNS = [
+  'id',
+  'period',
+  'submitted_at',
+  'superseded_at',
+  'model_version',
+  'overall_score',
+  'stage',
+  'result',
+  'idempotency_key',
+  'request_hash',
+];
+
+/** The columns of a record; of the snapshot's inputs only the answers (the facts can be large). */
+function columns(alias: string): string {
+  return [
+    ...COLUMNS.map((column) => `${alias}.${column}`),
+    `(extract(epoch FROM ${alias}.submitted_at) * 1000000)::bigint::text AS submitted_key`,
+    `${alias}.inputs -> 'answers' AS answers`,
+  ].join(', ');
+}
+
+/**
+ * The assessments table, through the request's transaction. Row-level security limits every statement to the
+ * request's tenant. Newest first means (submitted_at, id) descending, the order of assessments_submitted_idx.
+ */
+@Injectable()
+export class AssessmentsRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /** The assessment with this idempotency key and the current assessment of this period, in one statement. */
+  async findKeyOrCurrentOfPeriod(idempotencyKey: string, period: string): Promise<AssessmentRecord[]> {
+    return this.select(
+      `SELECT ${columns('a')} FROM assessments a
+        WHERE a.idempotency_key = $1 OR (a.period = $2 AND a.superseded_at IS NULL)`,
+      [idempotencyKey, period],
+    );
+  }
+
+  async findByKey(idempotencyKey: string): Promise<AssessmentRecord | null> {
+    const [row] = await this.select(
+      `SELECT ${columns('a')} FROM assessments a WHERE a.idempotency_key = $1`,
+      [idempotencyKey],
+    );
+    return row ?? null;
+  }
+
+  async findById(id: string): Promise<AssessmentRecord | null> {
+    const [row] = await this.select(`SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /**
+   * Inserts unless a unique index says otherwise: every unique index is an arbiter (the idempotency key and the
+   * current assessment of the period), so a concurrent submission never raises a unique violation that would
+   * abort the request's transaction. A conflicting transaction still in progress is waited for. Null when nothing
+   * was inserted; the caller then reads what is there (committed by now).
+   */
+  async insertUnlessTaken(assessment: NewAssessment): Promise<AssessmentRecord | null> {
+    const { result } = assessment;
+    const [row] = await this.select(
+      `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
+                                     result, overall_score, stage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+       ON CONFLICT DO NOTHING
+       RETURNING ${columns('a')}`,
+      [
+        assessment.id,
+        assessment.period,
+        assessment.idempotencyKey,
+        assessment.requestHash,
+        assessment.submittedBy,
+        result.modelVersion,
+        JSON.stringify(assessment.inputs),
+        JSON.stringify(result),
+        result.overallScore,
+        result.stage,
+      ],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Marks the current assessment `id` as replaced by `byId` (inserted next in the same transaction: the foreign
+   * key is deferred). False when it was superseded meanwhile by a concurrent submission.
+   */
+  async supersede(id: string, byId: string): Promise<boolean> {
+    const manager = await this.tx.manager();
+    // TypeORM answers an UPDATE with [rows, affected].
+    const [, affected] = await manager.query<[unknown[], number]>(
+      `UPDATE assessments SET superseded_at = now(), superseded_by = $2 WHERE id = $1 AND superseded_at IS NULL`,
+      [id, byId],
+    );
+    return affected === 1;
+  }
+
+  /** A page, newest first, with the total of the same filter. */
+  async page(query: PageQuery): Promise<{ rows: AssessmentRecord[]; totalCount: number }> {
+    const filter = query.includeSuperseded ? 'TRUE' : 'a.superseded_at IS NULL';
+    const params: unknown[] = [query.first + 1];
+    let after = '';
+    if (query.after) {
+      params.push(query.after.submittedKey, query.after.id);
+      after = `AND (a.submitted_at, a.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid)`;
+    }
+    const [rows, counted] = await Promise.all([
+      this.select(
+        `SELECT ${columns('a')} FROM assessments a WHERE ${filter} ${after}
+          ORDER BY a.submitted_at DESC, a.id DESC LIMIT $1`,
+        params,
+      ),
+      this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM assessments a WHERE ${filter}`, []),
+    ]);
+    return { rows, totalCount: counted[0].n };
+  }
+
+  /** For each id: the current assessment submitted just before it (by submitted_at, then id), or null. */
+  async previousOf(ids: readonly string[]): Promise<Map<string, AssessmentRecord>> {
+    const rows = await this.rows<Row & { of_id: string }>(
+      `SELECT a.id AS of_id, ${columns('p')}
+         FROM assessments a
+        CROSS JOIN LATERAL (
+          SELECT * FROM assessments p
+           WHERE p.superseded_at IS NULL AND (p.submitted_at, p.id) < (a.submitted_at, a.id)
+           ORDER BY p.submitted_at DESC, p.id DESC
+           LIMIT 1) p
+        WHERE a.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.of_id, toRecord(row)]));
+  }
+
+  /** The newest current assessment, or null. */
+  async latest(): Promise<AssessmentRecord | null> {
+    const [row] = await this.select(
+      `SELECT ${columns('a')} FROM assessments a WHERE a.superseded_at IS NULL
+        ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1`,
+      [],
+    );
+    return row ?? null;
+  }
+
+  /** Every current assessment, oldest first: the tenant's growth. */
+  async currentOldestFirst(): Promise<AssessmentRecord[]> {
+    return this.select(
+      `SELECT ${columns('a')} FROM assessments a WHERE a.superseded_at IS NULL ORDER BY a.submitted_at, a.id`,
+      [],
+    );
+  }
+
+  private async select(sql: string, params: unknown[]): Promise<AssessmentRecord[]> {
+    return (await this.rows<Row>(sql, params)).map(toRecord);
+  }
+
+  private async rows<R>(sql: string, params: unknown[]): Promise<R[]> {
+    const manager = await this.tx.manager();
+    return manager.query<R[]>(sql, params);
+  }
+}
+
+function toRecord(row: Row): AssessmentRecord {
+  return {
+    id: row.id,
+    period: row.period,
+    submittedAt: row.submitted_at,
+    submittedKey: row.submitted_key,
+    supersededAt: row.superseded_at,
+    modelVersion: row.model_version,
+    overallScore: row.overall_score,
+    stage: row.stage,
+    result: row.result,
+    answers: row.answers,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+  };
+}

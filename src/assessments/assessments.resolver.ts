@@ -1,0 +1,68 @@
+import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Connection } from '../graphql/connection';
+import { Access } from '../tenancy/access.decorator';
+import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { AssessmentLoaders } from './assessment.loaders';
+import { Assessment, AssessmentConnection } from './assessment.model';
+import { AssessmentsService } from './assessments.service';
+import { AssessmentAnswersInput } from './dto/assessment-answers.input';
+import { AssessmentsArgs } from './dto/assessments.args';
+import { SubmitAssessmentInput } from './dto/submit-assessment.input';
+
+@Resolver(() => Assessment)
+export class AssessmentsResolver {
+  constructor(
+    private readonly service: AssessmentsService,
+    private readonly loaders: AssessmentLoaders,
+  ) {}
+
+  @Mutation(() => Assessment, {
+    description:
+      "Freezes the tenant's current facts with the answers, scores them with the current model and stores the " +
+      'result. A replay with the same idempotency key and body returns the first result.',
+  })
+  @Access.tenant(EDITORS)
+  submitAssessment(@Args('input') input: SubmitAssessmentInput): Promise<Assessment> {
+    return this.service.submit(input);
+  }
+
+  @Query(() => Assessment, {
+    nullable: true,
+    description: "One of the selected tenant's assessments, or null.",
+  })
+  @Access.tenant(ALL_ROLES)
+  assessment(@Args('id', { type: () => ID }) id: string): Promise<Assessment | null> {
+    return this.service.get(id);
+  }
+
+  @Query(() => AssessmentConnection, { description: "The selected tenant's assessments, newest first." })
+  @Access.tenant(ALL_ROLES)
+  assessments(@Args() args: AssessmentsArgs): Promise<Connection<Assessment>> {
+    return this.service.list(args);
+  }
+
+  @Query(() => Assessment, {
+    description: "Scores the tenant's current facts with these answers; stores nothing.",
+  })
+  @Access.tenant(ALL_ROLES)
+  scorePreview(@Args('answers') answers: AssessmentAnswersInput): Promise<Assessment> {
+    return this.service.preview(answers);
+  }
+
+  @ResolveField(() => Assessment, {
+    nullable: true,
+    description: 'The current assessment submitted before this one; for a preview, the latest stored one.',
+  })
+  previous(@Parent() assessment: Assessment): Promise<Assessment | null> {
+    return this.loaders.previous(assessment);
+  }
+
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: 'Overall score minus the previous overall score, unrounded; null without a previous one.',
+  })
+  async delta(@Parent() assessment: Assessment): Promise<number | null> {
+    const previous = await this.loaders.previous(assessment);
+    return previous ? assessment.overallScore - previous.overallScore : null;
+  }
+}

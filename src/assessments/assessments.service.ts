@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { BadUserInputError, ForbiddenError, isUuid } from '../common/errors';
+import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
+import {
+  CURRENT_MODEL_VERSION,
+  getScoringModel,
+  score,
+  type AssessmentAnswers,
+  type ScoringInputs,
+  type ScoringResult,
+} from '../scoring';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { toAssessment, toPreview } from './assessment.mapper';
+import type { Assessment } from './assessment.model';
+import {
+  ConcurrentSubmissionError,
+  IdempotencyKeyReusedError,
+  PeriodAlreadyAssessedError,
+} from './assessments.errors';
+import { AssessmentsRepository, type AssessmentRecord } from './assessments.repository';
+import type { AssessmentsArgs } from './dto/assessments.args';
+import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
+import { OrganisationFactsReader } from './organisation-facts.reader';
+import { canonicalAnswers, requestHash } from './request-hash';
+
+@Injectable()
+export class AssessmentsService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly assessments: AssessmentsRepository,
+    private readonly facts: OrganisationFactsReader,
+  ) {}
+
+  /**
+   * Freezes the tenant's current facts with the answers into a snapshot, scores it with the current model and
+   * stores both, in the request's one transaction. Idempotent per key; one current assessment per period.
+   */
+  async submit(input: SubmitAssessmentInput): Promise<Assessment> {
+    const { period, idempotencyKey } = input;
+    const supersede = input.supersede ?? false;
+    const answers = canonicalAnswers(input.answers);
+    const hash = requestHash({ period, answers, supersede });
+
+    const known = await this.assessments.findKeyOrCurrentOfPeriod(idempotencyKey, period);
+    const sameKey = known.find((a) => a.idempotencyKey === idempotencyKey);
+    if (sameKey) return replay(sameKey, hash);
+    const current = known.find((a) => a.period === period && a.supersededAt === null);
+    if (current && !supersede) throw new PeriodAlreadyAssessedError(period);
+
+    const inputs = { ...(await this.facts.read()), answers };
+    const result = this.scoreNow(inputs);
+    const id = randomUUID();
+    if (current) {
+      const superseded = await this.assessments.supersede(current.id, id);
+      if (!superseded) throw new ConcurrentSubmissionError(period);
+    }
+    const inserted = await this.assessments.insertUnlessTaken({
+      id,
+      period,
+      idempotencyKey,
+      requestHash: hash,
+      submittedBy: this.tx.userId,
+      inputs,
+      result,
+    });
+    if (inserted) return toAssessment(inserted);
+
+    // A concurrent submission took the key or the period first; it has committed, so it is visible now.
+    const winner = await this.assessments.findByKey(idempotencyKey);
+    if (winner && winner.requestHash !== hash) throw new IdempotencyKeyReusedError();
+    if (winner && !current) return toAssessment(winner);
+    throw new ConcurrentSubmissionError(period);
+  }
+
+  /** Scores the tenant's current facts with these answers; stores nothing. */
+  async preview(answers: AssessmentAnswers): Promise<Assessment> {
+    const canonical = canonicalAnswers(answers);
+    const inputs = { ...(await this.facts.read()), answers: canonical };
+    return toPreview(this.scoreNow(inputs), canonical, new Date());
+  }
+
+  /** Null for an id that is malformed, unknown or another tenant's (row-level security hides those). */
+  async get(id: string): Promise<Assessment | null> {
+    if (!isUuid(id)) return null;
+    const record = await this.assessments.findById(id);
+    return record ? toAssessment(record) : null;
+  }
+
+  /** Newest first; current ones only unless includeSuperseded. */
+  async list(args: AssessmentsArgs): Promise<Connection<Assessment>> {
+    let after: { submittedKey: string; id: string } | null = null;
+    if (args.after) {
+      const [submittedKey, id] = decodeCursor(args.after, 2);
+      if (typeof submittedKey !== 'string' || !/^-?[0-9]{1,19}$/.test(submittedKey) || !isUuid(id)) {
+        throw BadUserInputError.field('after', 'is not a cursor returned by this API');
+      }
+      after = { submittedKey, id };
+    }
+    const { rows, totalCount } = await this.assessments.page({
+      first: args.first,
+      after,
+      includeSuperseded: args.includeSuperseded ?? false,
+    });
+    return toConnection(rows, args.first, totalCount, toAssessment, (row) => [row.submittedKey, row.id]);
+  }
+
+  /** Assessments are read with their tenant selected (x-tenant-id); any other tenant's stay hidden. */
+  assertSelectedTenant(tenantId: string): void {
+    if (this.tx.scope.tenantId !== tenantId) {
+      throw new ForbiddenError('Select this tenant with the x-tenant-id header to read its assessments');
+    }
+  }
+
+  private scoreNow(inputs: ScoringInputs): ScoringResult {
+    return score(inputs, getScoringModel(CURRENT_MODEL_VERSION));
+  }
+}
+
+/** The first result of this key, when the body is the same; stores nothing. */
+function replay(first: AssessmentRecord, hash: string): Assessment {
+  if (first.requestHash !== hash) throw new IdempotencyKeyReusedError();
+  return toAssessment(first);
+}

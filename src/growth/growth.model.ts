@@ -1,0 +1,49 @@
+import { Field, Float, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Assessment } from '../assessments/assessment.model';
+import { DimensionEnum, StageEnum } from '../graphql/enums';
+import type { Dimension, Stage } from '../scoring';
+
+@ObjectType('DimensionTrend', { description: 'How one dimension moves over the latest assessments.' })
+export class DimensionTrend {
+  @Field(() => DimensionEnum)
+  dimension!: Dimension;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Least-squares slope in points per 90 days over the last four assessments that scored the dimension; ' +
+      'null with fewer than two.',
+  })
+  slopePer90Days!: number | null;
+}
+
+@ObjectType('Growth', {
+  description: "The tenant's current assessments over time, with trends and the next stage.",
+})
+export class Growth {
+  @Field(() => [Assessment], {
+    description: 'Current assessments, oldest first; each has its delta and previous.',
+  })
+  points!: Assessment[];
+
+  @Field(() => [DimensionTrend], { description: 'Every dimension, in contract order.' })
+  trends!: DimensionTrend[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Least-squares slope of the overall score per 90 days over the last four assessments.',
+  })
+  overallSlopePer90Days!: number | null;
+
+  @Field(() => StageEnum, {
+    nullable: true,
+    description: 'The stage after the latest one; null at CONVERGED or without assessments.',
+  })
+  nextStage!: Stage | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the overall trend, if it holds, reaches the next stage; null unless the trend rises.',
+  })
+  projectedNextStageAt!: Date | null;
+}
