@@ -4,9 +4,9 @@ const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
   transform: { '^.+\\.ts$': tsJest },
   testEnvironment: 'node',
-  testTimeout: 30_000,
 };
 module.exports = {
+  testTimeout: 30_000,
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
@@ -19,6 +19,8 @@ module.exports = {
     },
     { ...base, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
     // Real processes killed and restarted; run by `npm run test:faults` (needs `npm run build` first).
-    { ...base, displayName: 'faults', rootDir: '.', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'], testTimeout: 300_000 },
+    // The reference dashboard in headless Chromium; run by `npm run test:browser`.
+    { ...base, displayName: 'browser', rootDir: '.', testMatch: ['<rootDir>/test/browser/**/*.spec.ts'], testTimeout: 120_000 },
+    { ...base, displayName: 'faults', rootDir: '.', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'] },
   ],
 };

@@ -23,6 +23,7 @@ import type { AssessmentsArgs } from './dto/assessments.args';
 import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
 import { OrganisationFactsReader } from './organisation-facts.reader';
 import { canonicalAnswers, requestHash } from './request-hash';
+import { markMutationUnchanged } from '../audit/unchanged';
 
 @Injectable()
 export class AssessmentsService {
@@ -69,7 +70,10 @@ export class AssessmentsService {
     // A concurrent submission took the key or the period first; it has committed, so it is visible now.
     const winner = await this.assessments.findByKey(idempotencyKey);
     if (winner && winner.requestHash !== hash) throw new IdempotencyKeyReusedError();
-    if (winner && !current) return toAssessment(winner);
+    if (winner && !current) {
+      markMutationUnchanged();
+      return toAssessment(winner);
+    }
     throw new ConcurrentSubmissionError(period);
   }
 
@@ -120,5 +124,6 @@ export class AssessmentsService {
 /** The first result of this key, when the body is the same; stores nothing. */
 function replay(first: AssessmentRecord, hash: string): Assessment {
   if (first.requestHash !== hash) throw new IdempotencyKeyReusedError();
+  markMutationUnchanged();
   return toAssessment(first);
 }

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { AuditService } from './audit.service';
+import { mutationWasUnchanged } from './unchanged';
 
 /**
  * Writes an audit row after every successful GraphQL mutation, inside the same transaction: a mutation that
@@ -19,7 +20,9 @@ export class AuditInterceptor implements NestInterceptor {
     const args = gql.getArgs<Record<string, unknown>>();
     return next.handle().pipe(
       mergeMap((result: unknown) =>
-        from(this.audit.record(info.fieldName, targetOf(args, result)).then(() => result)),
+        mutationWasUnchanged()
+          ? from([result])
+          : from(this.audit.record(info.fieldName, targetOf(args, result)).then(() => result)),
       ),
     );
   }

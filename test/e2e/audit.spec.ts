@@ -30,6 +30,25 @@ describe('audit trail', () => {
     expect(ops[2]).toMatchObject({ targetId: tenant, userId: owner.id });
   });
 
+  it('writes one row for a submission and none for its idempotent replay', async () => {
+    const input = {
+      period: '2026-Q3',
+      idempotencyKey: `audit-${Date.now()}`,
+      answers: {
+        overallSatisfaction: 3, managementSupport: 3, hasPolicy: true, policyRoleModel: 3,
+        hasCrisisPlan: true, hasMonitoring: true, reportingCadence: 'QUARTERLY', communityApplicable: false,
+      },
+    };
+    const submit = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id } }`;
+    const first = await t.gql(submit, { input }, { token: owner.token, tenant });
+    const replay = await t.gql(submit, { input }, { token: owner.token, tenant });
+    expect(replay.data.submitAssessment.id).toBe(first.data.submitAssessment.id);
+    const rows = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.edges
+      .map((e: any) => e.node)
+      .filter((n: any) => n.targetId === first.data.submitAssessment.id);
+    expect(rows.map((n: any) => n.operation)).toEqual(['submitAssessment']);
+  });
+
   it('writes no row for a mutation that failed', async () => {
     const before = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount;
     const res = await t.gql(`mutation { addMembership(input: { email: "nobody@example.test", role: VIEWER }) }`, {}, { token: owner.token, tenant });

@@ -42,5 +42,5 @@ describe('graceful shutdown', () => {
     expect(stored.rows[0].locations).toBe(7);
     await admin.end();
     expect(server.output()).toContain('stopped');
-  });
+  }, 300_000);
 });
