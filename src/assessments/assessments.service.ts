@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, ForbiddenError, isUuid } from '../common/errors';
+import { BadUserInputError, isUuid } from '../common/errors';
 import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
 import {
   CURRENT_MODEL_VERSION,
@@ -107,13 +107,6 @@ export class AssessmentsService {
       includeSuperseded: args.includeSuperseded ?? false,
     });
     return toConnection(rows, args.first, totalCount, toAssessment, (row) => [row.submittedKey, row.id]);
-  }
-
-  /** Assessments are read with their tenant selected (x-tenant-id); any other tenant's stay hidden. */
-  assertSelectedTenant(tenantId: string): void {
-    if (this.tx.scope.tenantId !== tenantId) {
-      throw new ForbiddenError('Select this tenant with the x-tenant-id header to read its assessments');
-    }
   }
 
   private scoreNow(inputs: ScoringInputs): ScoringResult {

@@ -2,12 +2,13 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Tenant } from '../tenants/tenant.model';
 import { AssessmentLoaders } from './assessment.loaders';
 import { Assessment } from './assessment.model';
-import { AssessmentsService } from './assessments.service';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
 
 @Resolver(() => Tenant)
 export class TenantAssessmentsResolver {
   constructor(
-    private readonly assessments: AssessmentsService,
+    private readonly tx: TenantTransaction,
     private readonly loaders: AssessmentLoaders,
   ) {}
 
@@ -16,7 +17,7 @@ export class TenantAssessmentsResolver {
     description: 'The newest current assessment; readable only with this tenant selected (x-tenant-id).',
   })
   latestAssessment(@Parent() tenant: Tenant): Promise<Assessment | null> {
-    this.assessments.assertSelectedTenant(tenant.id);
+    assertSelectedTenant(this.tx, tenant, 'latestAssessment');
     return this.loaders.latest();
   }
 }

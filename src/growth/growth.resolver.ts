@@ -1,5 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssessmentsService } from '../assessments/assessments.service';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { Tenant } from '../tenants/tenant.model';
 import { Growth } from './growth.model';
 import { GrowthService } from './growth.service';
@@ -8,7 +9,7 @@ import { GrowthService } from './growth.service';
 export class GrowthResolver {
   constructor(
     private readonly growthService: GrowthService,
-    private readonly assessments: AssessmentsService,
+    private readonly tx: TenantTransaction,
   ) {}
 
   @ResolveField(() => Growth, {
@@ -16,7 +17,7 @@ export class GrowthResolver {
       'Assessments over time, trends per dimension and the next stage; needs this tenant selected.',
   })
   growth(@Parent() tenant: Tenant): Promise<Growth> {
-    this.assessments.assertSelectedTenant(tenant.id);
+    assertSelectedTenant(this.tx, tenant, 'growth');
     return this.growthService.ofSelectedTenant();
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { isUuid, NotFoundError, VersionConflictError } from '../common/errors';
+import { isUuid, NotFoundError } from '../common/errors';
+import { conflictOrMissing } from '../common/versioned';
 import { type Connection, toConnection } from '../graphql/connection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { CreateInitiativeInput } from './dto/create-initiative.input';
@@ -107,7 +108,8 @@ export class InitiativesService {
       .returning('*')
       .execute();
     const row = (result.raw as InitiativeRow[])[0];
-    if (!row) throw await this.conflictOrMissing(manager, input.id, input.expectedVersion);
+    if (!row)
+      throw await conflictOrMissing(manager, InitiativeEntity, 'Initiative', input.id, input.expectedVersion);
     if (input.kpis !== undefined) await this.kpis.replace(row.id, input.kpis ?? []);
     return toInitiative(row);
   }
@@ -122,23 +124,9 @@ export class InitiativesService {
       .from(InitiativeEntity)
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
       .execute();
-    if (!result.affected) throw await this.conflictOrMissing(manager, id, expectedVersion);
+    if (!result.affected)
+      throw await conflictOrMissing(manager, InitiativeEntity, 'Initiative', id, expectedVersion);
     this.kpis.forget(id);
     return true;
-  }
-
-  /** Why a conditional write matched no row: the initiative moved on (VERSION_CONFLICT) or is not there (NOT_FOUND). */
-  private async conflictOrMissing(
-    manager: EntityManager,
-    id: string,
-    expectedVersion: number,
-  ): Promise<VersionConflictError | NotFoundError> {
-    const current = await manager.findOne(InitiativeEntity, {
-      select: { id: true, version: true },
-      where: { id },
-    });
-    return current
-      ? new VersionConflictError('Initiative', expectedVersion, current.version)
-      : new NotFoundError('Initiative');
   }
 }

@@ -3,7 +3,7 @@ import type { Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { assertSelectedTenant } from '../teams/selected-tenant';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
 import { Tenant } from '../tenants/tenant.model';
 import { InitiativesArgs } from './dto/initiatives.args';
 import { type Initiative, InitiativeConnection } from './initiative.model';

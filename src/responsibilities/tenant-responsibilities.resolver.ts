@@ -4,7 +4,7 @@ import type { Responsibility } from '../scoring/domain';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { assertSelectedTenant } from '../teams/selected-tenant';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
 import { Tenant } from '../tenants/tenant.model';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignment } from './responsibility-assignment.model';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import { isUuid, NotFoundError, VersionConflictError } from '../common/errors';
+import { isUuid, NotFoundError } from '../common/errors';
+import { conflictOrMissing } from '../common/versioned';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { CreateTeamInput } from './dto/create-team.input';
 import type { UpdateTeamInput } from './dto/update-team.input';
@@ -61,7 +61,7 @@ export class TeamsService {
       .returning('*')
       .execute();
     const row = (result.raw as TeamRow[])[0];
-    if (!row) throw await this.conflictOrMissing(manager, input.id, input.expectedVersion);
+    if (!row) throw await conflictOrMissing(manager, TeamEntity, 'Team', input.id, input.expectedVersion);
     return toTeam(row);
   }
 
@@ -74,21 +74,9 @@ export class TeamsService {
     const result = await query.execute();
     if (!result.affected) {
       if (expectedVersion == null) throw new NotFoundError('Team');
-      throw await this.conflictOrMissing(manager, id, expectedVersion);
+      throw await conflictOrMissing(manager, TeamEntity, 'Team', id, expectedVersion);
     }
     this.members.forgetTeam(id);
     return true;
-  }
-
-  /** Why a conditional write matched no row: the team moved on (VERSION_CONFLICT) or is not there (NOT_FOUND). */
-  private async conflictOrMissing(
-    manager: EntityManager,
-    id: string,
-    expectedVersion: number,
-  ): Promise<VersionConflictError | NotFoundError> {
-    const current = await manager.findOne(TeamEntity, { select: { id: true, version: true }, where: { id } });
-    return current
-      ? new VersionConflictError('Team', expectedVersion, current.version)
-      : new NotFoundError('Team');
   }
 }

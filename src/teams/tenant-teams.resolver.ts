@@ -3,7 +3,7 @@ import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { Tenant } from '../tenants/tenant.model';
-import { assertSelectedTenant } from './selected-tenant';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
 import { Team } from './team.model';
 import { TeamsService } from './teams.service';
 

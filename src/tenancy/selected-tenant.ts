@@ -1,5 +1,5 @@
 import { ForbiddenError } from '../common/errors';
-import type { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { TenantTransaction } from './tenant-transaction';
 import type { Tenant } from '../tenants/tenant.model';
 
 /**
