@@ -7,6 +7,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
@@ -16,13 +17,10 @@ import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
 import { AppThrottlerGuard, throttlers } from './graphql/limits';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { GrowthModule } from './growth/growth.module';
 import { HealthModule } from './health/health.module';
 import { AuditModule } from './audit/audit.module';
-import { AssessmentsModule } from './assessments/assessments.module';
-import { GrowthModule } from './growth/growth.module';
-import { TeamsModule } from './teams/teams.module';
-import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
-import { InitiativesModule } from './initiatives/initiatives.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { AccessGuard } from './tenancy/access.guard';
 import { TX_KEY } from './tenancy/request-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
@@ -31,6 +29,13 @@ import { TransactionState } from './tenancy/transaction-state';
 import { MembershipEntity } from './tenants/membership.entity';
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantsModule } from './tenants/tenants.module';
+import { TeamsModule } from './teams/teams.module';
+import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
+import { InitiativesModule } from './initiatives/initiatives.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
+import { BenchmarkModule } from './benchmark/benchmark.module';
+import { ExportsModule } from './exports/exports.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -90,13 +95,18 @@ export class AppModule {
         TenancyModule,
         AuthModule,
         TenantsModule,
-        HealthModule,
-        AuditModule,
+        AssessmentsModule,
+        GrowthModule,
         TeamsModule,
         ResponsibilitiesModule,
         InitiativesModule,
-        AssessmentsModule,
-        GrowthModule,
+        PortfolioModule,
+        BenchmarkModule,
+        ExportsModule,
+        WebhooksModule,
+        HealthModule,
+        AuditModule,
+        DashboardModule.register(),
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -14,7 +14,7 @@ import type { Dimension, FailureFactor, ReportingCadence, Responsibility, Severi
   description: 'One dimension of an assessment; scores are unrounded (clients round).',
 })
 export class DimensionScore {
-  @Field(() => DimensionEnum)
+  @Field(() => DimensionEnum, { description: 'The dimension scored.' })
   dimension!: Dimension;
 
   @Field(() => Float, {
@@ -23,7 +23,9 @@ export class DimensionScore {
   })
   score!: number | null;
 
-  @Field()
+  @Field({
+    description: 'False when the dimension does not apply to this organisation (its score is then null).',
+  })
   applicable!: boolean;
 
   @Field(() => Float, {
@@ -42,10 +44,10 @@ export class Finding {
   @Field({ description: 'E.g. NO_TEAM_WHERE_NEEDED, UNCOVERED_RESPONSIBILITY (see the scoring model).' })
   code!: string;
 
-  @Field(() => SeverityEnum)
+  @Field(() => SeverityEnum, { description: 'How urgent it is; findings are ordered by it.' })
   severity!: Severity;
 
-  @Field(() => DimensionEnum, { nullable: true })
+  @Field(() => DimensionEnum, { nullable: true, description: 'The dimension the finding is about, if one.' })
   dimension!: Dimension | null;
 
   @Field(() => ResponsibilityEnum, {
@@ -60,10 +62,10 @@ export class Finding {
   })
   failureFactor!: FailureFactor | null;
 
-  @Field()
+  @Field({ description: "What was found, in the domain's words." })
   message!: string;
 
-  @Field()
+  @Field({ description: 'What to do about it.' })
   recommendation!: string;
 }
 
@@ -85,34 +87,36 @@ export class AssessmentFacts {
   })
   outsourcingShare!: number | null;
 
-  @Field(() => [ResponsibilityEnum])
+  @Field(() => [ResponsibilityEnum], {
+    description: 'The responsibilities that count: COMMUNITY_MANAGEMENT only where communities apply.',
+  })
   applicableResponsibilities!: Responsibility[];
 }
 
 @ObjectType('AssessmentAnswers', { description: 'The questionnaire answers the assessment was scored with.' })
 export class AssessmentAnswers {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Overall satisfaction with the results, 1-5.' })
   overallSatisfaction!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Support from senior management, 1-5.' })
   managementSupport!: number;
 
-  @Field()
+  @Field({ description: 'A social media policy and guidelines exist.' })
   hasPolicy!: boolean;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How well the team lives the policy as an example, 1-5.' })
   policyRoleModel!: number;
 
-  @Field()
+  @Field({ description: 'A crisis plan for social media exists.' })
   hasCrisisPlan!: boolean;
 
-  @Field()
+  @Field({ description: 'Online mentions are monitored.' })
   hasMonitoring!: boolean;
 
-  @Field(() => ReportingCadenceEnum)
+  @Field(() => ReportingCadenceEnum, { description: 'How often results are reported internally.' })
   reportingCadence!: ReportingCadence;
 
-  @Field()
+  @Field({ description: 'Online communities apply to this organisation (makes COMMUNITY_MANAGEMENT count).' })
   communityApplicable!: boolean;
 }
 
@@ -120,13 +124,13 @@ export class AssessmentAnswers {
   description: "An immutable, scored snapshot of the tenant's facts and questionnaire answers for a period.",
 })
 export class Assessment {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The assessment id.' })
   id!: string;
 
   @Field({ description: 'YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY.' })
   period!: string;
 
-  @Field()
+  @Field({ description: 'When it was submitted (the time axis of growth).' })
   submittedAt!: Date;
 
   @Field({ description: 'The scoring model version the stored result was computed with.' })
@@ -152,10 +156,10 @@ export class Assessment {
   @Field(() => [Finding], { description: 'Most severe first.' })
   findings!: Finding[];
 
-  @Field(() => AssessmentFacts)
+  @Field(() => AssessmentFacts, { description: 'The context the score was computed in.' })
   facts!: AssessmentFacts;
 
-  @Field(() => AssessmentAnswers)
+  @Field(() => AssessmentAnswers, { description: 'The questionnaire answers it was scored with.' })
   answers!: AssessmentAnswers;
 
   @Field(() => GraphQLISODateTime, {

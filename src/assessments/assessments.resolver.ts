@@ -22,7 +22,10 @@ export class AssessmentsResolver {
       'result. A replay with the same idempotency key and body returns the first result.',
   })
   @Access.tenant(EDITORS)
-  submitAssessment(@Args('input') input: SubmitAssessmentInput): Promise<Assessment> {
+  submitAssessment(
+    @Args('input', { description: 'The period, the answers and an idempotency key.' })
+    input: SubmitAssessmentInput,
+  ): Promise<Assessment> {
     return this.service.submit(input);
   }
 
@@ -31,7 +34,9 @@ export class AssessmentsResolver {
     description: "One of the selected tenant's assessments, or null.",
   })
   @Access.tenant(ALL_ROLES)
-  assessment(@Args('id', { type: () => ID }) id: string): Promise<Assessment | null> {
+  assessment(
+    @Args('id', { type: () => ID, description: 'An assessment id of the selected tenant.' }) id: string,
+  ): Promise<Assessment | null> {
     return this.service.get(id);
   }
 
@@ -45,7 +50,10 @@ export class AssessmentsResolver {
     description: "Scores the tenant's current facts with these answers; stores nothing.",
   })
   @Access.tenant(ALL_ROLES)
-  scorePreview(@Args('answers') answers: AssessmentAnswersInput): Promise<Assessment> {
+  scorePreview(
+    @Args('answers', { description: 'The questionnaire answers to score the current facts with.' })
+    answers: AssessmentAnswersInput,
+  ): Promise<Assessment> {
     return this.service.preview(answers);
   }
 

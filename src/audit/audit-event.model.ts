@@ -3,7 +3,7 @@ import { ConnectionType } from '../graphql/connection';
 
 @ObjectType('AuditEvent', { description: 'One successful change to the tenant: who, what, when, on which object.' })
 export class AuditEvent {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's id." })
   id!: string;
 
   @Field({ description: 'When the change was committed (its transaction time).' })

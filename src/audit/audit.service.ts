@@ -43,12 +43,12 @@ export class AuditService {
       where = `WHERE (occurred_at, id) < ($2::timestamptz, $3::uuid)`;
     }
     const [rows, count] = await Promise.all([
-      manager.query(
+      manager.query<AuditRow[]>(
         `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id
            FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $1`,
         params,
-      ) as Promise<AuditRow[]>,
-      manager.query(`SELECT count(*)::int AS n FROM audit_events`) as Promise<{ n: number }[]>,
+      ),
+      manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events`),
     ]);
     return toConnection(
       rows,

@@ -11,7 +11,7 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and returns a token.' })
   @Access.public()
-  signUp(@Args('input') input: SignUpInput): Promise<AuthPayload> {
+  signUp(@Args('input', { description: 'The new account.' }) input: SignUpInput): Promise<AuthPayload> {
     return this.auth.signUp(input);
   }
 

@@ -2,13 +2,13 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('User', { description: 'A person who signs in: an organisation member or a consultant.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The user's id." })
   id!: string;
 
-  @Field()
+  @Field({ description: 'The sign-in email.' })
   email!: string;
 
-  @Field()
+  @Field({ description: 'The name shown to others.' })
   name!: string;
 }
 
@@ -17,6 +17,6 @@ export class AuthPayload {
   @Field({ description: 'Send as `Authorization: Bearer <token>`.' })
   token!: string;
 
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user.' })
   user!: User;
 }

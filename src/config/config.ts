@@ -25,6 +25,14 @@ const schema = z
     RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(30),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).optional(),
+    WEBHOOKS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+    WEBHOOKS_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+    WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    WEBHOOKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+    WEBHOOKS_BACKOFF_FACTOR: z.coerce.number().min(1).max(10).default(4),
+    WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -54,6 +62,20 @@ export interface AppConfig {
   /** Requests per minute. */
   rateLimits: { perIp: number; perUser: number; signInPerIp: number };
   bodyLimitKb: number;
+  /**
+   * Webhook delivery: the background dispatcher (off by default under NODE_ENV=test), its polling, the retry
+   * schedule (base * factor^(attempt-1) after a failed attempt) and whether private addresses are allowed.
+   */
+  webhooks: {
+    dispatcher: boolean;
+    pollIntervalMs: number;
+    batchSize: number;
+    timeoutMs: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    backoffFactor: number;
+    allowPrivate: boolean;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -86,6 +108,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_IP },
     bodyLimitKb: e.BODY_LIMIT_KB,
+    webhooks: {
+      dispatcher: (e.WEBHOOKS_DISPATCHER ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+      pollIntervalMs: e.WEBHOOKS_POLL_INTERVAL_MS,
+      batchSize: e.WEBHOOKS_BATCH_SIZE,
+      timeoutMs: e.WEBHOOKS_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOKS_MAX_ATTEMPTS,
+      backoffBaseMs: e.WEBHOOKS_BACKOFF_BASE_MS,
+      backoffFactor: e.WEBHOOKS_BACKOFF_FACTOR,
+      allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
+    },
   };
 }
 

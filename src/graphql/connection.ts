@@ -5,10 +5,13 @@ import { BadUserInputError } from '../common/errors';
 
 @ObjectType('PageInfo', { description: 'Where a page ends, for cursor pagination.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether another page follows.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The cursor of the last item on this page: pass it as `after` for the next page; null when empty.',
+  })
   endCursor!: string | null;
 }
 
@@ -44,22 +47,22 @@ export interface Connection<T> {
 export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<T>> {
   @ObjectType(`${name}Edge`, { description: `A ${name} in a page, with its cursor.` })
   class EdgeType {
-    @Field(() => node)
+    @Field(() => node, { description: `The ${name}.` })
     node!: T;
 
-    @Field()
+    @Field({ description: 'Pass as `after` to continue after this item.' })
     cursor!: string;
   }
 
   @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items on this page, in the order of the list.' })
     edges!: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends, and whether more follow.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int)
+    @Field(() => Int, { description: `Every ${name} of the list, on all pages together.` })
     totalCount!: number;
   }
   return ConnectionClass;

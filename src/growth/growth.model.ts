@@ -5,7 +5,7 @@ import type { Dimension, Stage } from '../scoring';
 
 @ObjectType('DimensionTrend', { description: 'How one dimension moves over the latest assessments.' })
 export class DimensionTrend {
-  @Field(() => DimensionEnum)
+  @Field(() => DimensionEnum, { description: 'The dimension the trend is about.' })
   dimension!: Dimension;
 
   @Field(() => Float, {

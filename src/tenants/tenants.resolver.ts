@@ -26,25 +26,29 @@ export class TenantsResolver {
 
   @Mutation(() => Tenant, { description: 'Creates an organisation; the caller becomes OWNER, or CONSULTANT with asConsultant.' })
   @Access.user()
-  createTenant(@Args('input') input: CreateTenantInput): Promise<Tenant> {
+  createTenant(@Args('input', { description: 'The organisation and its profile.' }) input: CreateTenantInput): Promise<Tenant> {
     return this.tenants.create(input);
   }
 
   @Mutation(() => Tenant, { description: "Replaces the selected tenant's profile." })
   @Access.tenant(PROFILE_EDITORS)
-  updateTenantProfile(@Args('input') input: TenantProfileInput): Promise<Tenant> {
+  updateTenantProfile(
+    @Args('input', { description: 'The complete new profile.' }) input: TenantProfileInput,
+  ): Promise<Tenant> {
     return this.tenants.updateProfile(input);
   }
 
   @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
   @Access.tenant(MEMBERSHIP_ADMINS)
-  addMembership(@Args('input') input: AddMembershipInput): Promise<boolean> {
+  addMembership(@Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput): Promise<boolean> {
     return this.tenants.addMembership(input);
   }
 
   @Mutation(() => Boolean, { description: 'Takes a member out of the selected tenant; their access ends at once.' })
   @Access.tenant(MEMBERSHIP_ADMINS)
-  removeMembership(@Args('userId', { type: () => ID }) userId: string): Promise<boolean> {
+  removeMembership(
+    @Args('userId', { type: () => ID, description: "The member's user id." }) userId: string,
+  ): Promise<boolean> {
     return this.tenants.removeMembership(userId);
   }
 }

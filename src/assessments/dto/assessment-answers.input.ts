@@ -40,7 +40,7 @@ export class AssessmentAnswersInput implements AssessmentAnswers {
   @IsBoolean()
   hasMonitoring!: boolean;
 
-  @Field(() => ReportingCadenceEnum)
+  @Field(() => ReportingCadenceEnum, { description: 'How often results are reported internally.' })
   @IsIn(REPORTING_CADENCES)
   reportingCadence!: ReportingCadence;
 

@@ -13,7 +13,7 @@ export class SubmitAssessmentInput {
   @Matches(PERIOD_PATTERN, { message: 'must be YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY' })
   period!: string;
 
-  @Field(() => AssessmentAnswersInput)
+  @Field(() => AssessmentAnswersInput, { description: 'The questionnaire answers.' })
   @ValidateNested()
   @Type(() => AssessmentAnswersInput)
   answers!: AssessmentAnswersInput;

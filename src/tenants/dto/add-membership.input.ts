@@ -10,7 +10,7 @@ export class AddMembershipInput {
   @MaxLength(254)
   email!: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'The role to give; only an OWNER may make someone an OWNER.' })
   @IsIn(ROLES)
   role!: Role;
 }

@@ -6,11 +6,11 @@ import { TenantProfileInput } from './tenant-profile.input';
 
 @InputType('CreateTenantInput', { description: 'A new organisation to track.' })
 export class CreateTenantInput {
-  @Field()
+  @Field({ description: "The organisation's name, 1 to 200 characters." })
   @IsName(200)
   name!: string;
 
-  @Field(() => TenantProfileInput)
+  @Field(() => TenantProfileInput, { description: "The organisation's context: size, departments, culture, market." })
   @ValidateNested()
   @Type(() => TenantProfileInput)
   profile!: TenantProfileInput;

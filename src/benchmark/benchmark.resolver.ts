@@ -1,0 +1,18 @@
+import { Query, Resolver } from '@nestjs/graphql';
+import { Access } from '../tenancy/access.decorator';
+import { ALL_ROLES } from '../tenancy/roles';
+import { Benchmark } from './benchmark.model';
+import { BenchmarkService } from './benchmark.service';
+
+@Resolver(() => Benchmark)
+export class BenchmarkResolver {
+  constructor(private readonly benchmarks: BenchmarkService) {}
+
+  @Query(() => Benchmark, {
+    description: "The selected tenant's percentile among the other tenants of its size band (k-anonymous).",
+  })
+  @Access.tenant(ALL_ROLES)
+  benchmark(): Promise<Benchmark> {
+    return this.benchmarks.ofSelectedTenant();
+  }
+}

@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ServerResponse } from 'node:http';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
+
+/** Where the reference dashboard is served. */
+export const DASHBOARD_PATH = '/dashboard';
+
+/**
+ * Only this origin: the dashboard's scripts, styles and SVG charts are files of its own, and it talks to
+ * /graphql on the same origin. No inline script or style, nothing from a CDN.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
+
+/** public/dashboard of the project: the nearest one above this file (src/dashboard, dist/src/dashboard, ...). */
+export function dashboardRoot(from = __dirname): string | null {
+  for (let dir = from, up = 0; up < 6; dir = path.dirname(dir), up++) {
+    const candidate = path.join(dir, 'public', 'dashboard');
+    if (existsSync(path.join(candidate, 'index.html'))) return candidate;
+  }
+  return null;
+}
+
+function setHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  // Revalidate every time (ETag): a new release is picked up at once, ES modules included.
+  res.setHeader('Cache-Control', 'no-cache');
+}
+
+/**
+ * The reference dashboard: static files (plain HTML, ES modules, hand-written SVG charts) under /dashboard.
+ * Express's static middleware serves them before Nest's router, so no guard runs: the files are public, and
+ * everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
+ */
+@Module({})
+export class DashboardModule {
+  static register(root: string | null = dashboardRoot()): DynamicModule {
+    if (!root) {
+      new Logger('Dashboard').warn('public/dashboard not found: the dashboard is not served');
+      return { module: DashboardModule };
+    }
+    return {
+      module: DashboardModule,
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath: root,
+          serveRoot: DASHBOARD_PATH,
+          // index.html for /dashboard/ only: a missing file is a 404, not the page.
+          renderPath: '/',
+          serveStaticOptions: { index: 'index.html', redirect: true, fallthrough: true, setHeaders },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import type { PortfolioEntry } from '../portfolio/portfolio.model';
+import type { AssessmentReportRow } from './assessment-report.repository';
+import { toCsv } from './csv';
+
+export const PORTFOLIO_CSV_HEADER = [
+  'tenant_id',
+  'tenant_name',
+  'stage',
+  'overall_score',
+  'delta',
+  'last_assessed_at',
+  'due_at',
+  'overdue',
+  'weakest_dimension',
+  'score_drop_alert',
+] as const;
+
+/** Scores are kept unrounded and shown rounded to one decimal (domain.md). */
+function oneDecimal(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
+export function portfolioCsv(entries: readonly PortfolioEntry[]): string {
+  return toCsv(
+    PORTFOLIO_CSV_HEADER,
+    entries.map((e) => [
+      e.tenant.id,
+      e.tenant.name,
+      e.stage,
+      oneDecimal(e.overallScore),
+      oneDecimal(e.delta),
+      e.latestAssessment ? e.latestAssessment.submittedAt.toISOString() : null,
+      e.dueAt.toISOString(),
+      e.overdue,
+      e.weakestDimension,
+      e.scoreDropAlert,
+    ]),
+  );
+}
+
+export const ASSESSMENT_REPORT_FORMAT = 'smt-assessment-report/v1';
+
+/** Everything needed to explain (and recompute) a score: the frozen inputs, the result and its findings. */
+export function assessmentReport(row: AssessmentReportRow, exportedAt: Date) {
+  const { findings, ...result } = row.result;
+  return {
+    format: ASSESSMENT_REPORT_FORMAT,
+    exportedAt: exportedAt.toISOString(),
+    tenant: { id: row.tenant_id, name: row.tenant_name },
+    assessment: {
+      id: row.id,
+      period: row.period,
+      submittedAt: row.submitted_at.toISOString(),
+      supersededAt: row.superseded_at?.toISOString() ?? null,
+      current: row.superseded_at === null,
+      modelVersion: row.model_version,
+      overallScore: row.overall_score,
+      stage: row.stage,
+    },
+    inputs: row.inputs,
+    result,
+    findings,
+  };
+}

@@ -1,0 +1,50 @@
+import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
+import type { Response } from 'express';
+import { isUuid, NotFoundError } from '../common/errors';
+import { Clock } from '../portfolio/clock';
+import { PortfolioService } from '../portfolio/portfolio.service';
+import { Access } from '../tenancy/access.decorator';
+import { ALL_ROLES } from '../tenancy/roles';
+import { AssessmentReportRepository } from './assessment-report.repository';
+import { assessmentReport, portfolioCsv } from './export-formats';
+import { HttpErrorFilter } from './http-error.filter';
+
+/**
+ * Downloads over plain HTTP, with the GraphQL API's authentication and access rules (the global guards) and its
+ * request transaction (ended by TenantTransactionInterceptor).
+ */
+@Controller('exports')
+@UseFilters(HttpErrorFilter)
+export class ExportsController {
+  constructor(
+    private readonly portfolios: PortfolioService,
+    private readonly reports: AssessmentReportRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The caller's portfolio (every CONSULTANT tenant), overdue first. */
+  @Get('portfolio.csv')
+  @Access.user()
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @Header('x-content-type-options', 'nosniff')
+  async portfolio(@Res({ passthrough: true }) res: Response): Promise<string> {
+    const { entries } = await this.portfolios.all();
+    const day = this.clock.now().toISOString().slice(0, 10);
+    res.setHeader('content-disposition', `attachment; filename="portfolio-${day}.csv"`);
+    return portfolioCsv(entries);
+  }
+
+  /** One assessment of the selected tenant (x-tenant-id): inputs, result and findings. */
+  @Get('assessments/:id.json')
+  @Access.tenant(ALL_ROLES)
+  @Header('content-type', 'application/json; charset=utf-8')
+  @Header('cache-control', 'no-store')
+  @Header('x-content-type-options', 'nosniff')
+  async assessment(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const row = isUuid(id) ? await this.reports.find(id) : null;
+    if (!row) throw new NotFoundError('Assessment');
+    res.setHeader('content-disposition', `attachment; filename="assessment-${row.id}.json"`);
+    return `${JSON.stringify(assessmentReport(row, this.clock.now()), null, 2)}\n`;
+  }
+}

@@ -1,0 +1,43 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ErrorCode } from '../common/errors';
+import { mapError } from '../graphql/format-error';
+
+const STATUS: Record<ErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+  CONFLICT: 409,
+  IDEMPOTENCY_KEY_REUSED: 409,
+  VERSION_CONFLICT: 409,
+  RATE_LIMITED: 429,
+  QUERY_TOO_COMPLEX: 400,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/**
+ * The REST face of the contract's errors: the same mapping as GraphQL (mapError), as an HTTP status and a JSON
+ * body { error: { code, message, fields } }. Bound to the export controller (guards' errors included).
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Exports');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const mapped = mapError(exception);
+    if (mapped.internal)
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
+    response.removeHeader('content-disposition');
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    response
+      .status(STATUS[mapped.code])
+      .json({
+        error: { code: mapped.code, message: mapped.message, fields: mapped.fields.map((f) => f.field) },
+      });
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
+
+/** One client of the consultant with its latest and previous current assessment (null columns when none). */
+export interface PortfolioRow {
+  tenant_id: string;
+  name: string;
+  employee_count: number;
+  departments: string[];
+  culture: string;
+  market: string;
+  locations: number;
+  sector: string | null;
+  reassessment_cadence_days: number;
+  tenant_created_at: Date;
+  latest_id: string | null;
+  latest_period: string | null;
+  latest_submitted_at: Date | null;
+  latest_superseded_at: Date | null;
+  latest_model_version: string | null;
+  latest_overall_score: number | null;
+  latest_stage: Stage | null;
+  latest_result: ScoringResult | null;
+  latest_answers: AssessmentAnswers | null;
+  previous_id: string | null;
+  previous_period: string | null;
+  previous_submitted_at: Date | null;
+  previous_superseded_at: Date | null;
+  previous_model_version: string | null;
+  previous_overall_score: number | null;
+  previous_stage: Stage | null;
+  previous_result: ScoringResult | null;
+  previous_answers: AssessmentAnswers | null;
+}
+
+@Injectable()
+export class PortfolioRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /**
+   * The caller's CONSULTANT tenants in one statement, whatever their number. consultant_portfolio() (migration
+   * 1764150003000) turns the transaction-local flag app.portfolio on for its own query only: the policies
+   * consultant_portfolio_read then admit the rows of tenants where app.user_id is CONSULTANT, nothing else.
+   */
+  async consultantPortfolio(): Promise<PortfolioRow[]> {
+    const manager = await this.tx.manager();
+    return manager.query<PortfolioRow[]>('SELECT * FROM consultant_portfolio()');
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import { AssessmentLoaders } from '../assessments/assessment.loaders';
+import { toAssessment } from '../assessments/assessment.mapper';
+import type { Assessment } from '../assessments/assessment.model';
+import type { AssessmentRecord } from '../assessments/assessments.repository';
+import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
+import { TenantEntity } from '../tenants/tenant.entity';
+import { toTenant } from '../tenants/tenants.service';
+import { Clock } from './clock';
+import type { PortfolioArgs } from './dto/portfolio.args';
+import type { Portfolio, PortfolioEntry } from './portfolio.model';
+import { PortfolioRepository, type PortfolioRow } from './portfolio.repository';
+import { filterPortfolio, portfolioStatus, sortPortfolio } from './portfolio-status';
+
+@Injectable()
+export class PortfolioService {
+  constructor(
+    private readonly repository: PortfolioRepository,
+    private readonly assessmentLoaders: AssessmentLoaders,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The caller's CONSULTANT tenants; the counts cover the whole portfolio, the entries only what the filter keeps. */
+  async portfolio(args: Pick<PortfolioArgs, 'filter' | 'sort'>): Promise<Portfolio> {
+    const rows = await this.repository.consultantPortfolio();
+    const now = this.clock.now();
+    const all = rows.map((row) => this.toEntry(row, now));
+    const entries = sortPortfolio(filterPortfolio(all, args.filter), args.sort);
+    return {
+      entries,
+      overdueCount: all.filter((e) => e.overdue).length,
+      alertCount: all.filter((e) => e.scoreDropAlert).length,
+      totalCount: all.length,
+    };
+  }
+
+  /** All entries, default order: for the CSV export. */
+  all(): Promise<Portfolio> {
+    return this.portfolio({ filter: null, sort: 'OVERDUE_FIRST' });
+  }
+
+  private toEntry(row: PortfolioRow, now: Date): PortfolioEntry {
+    const latest = assessmentOf(row, 'latest');
+    const previous = assessmentOf(row, 'previous');
+    // Assessment.previous/delta would be looked up under the tenant policy, where no tenant is selected here:
+    // hand the loader what this query already knows.
+    if (latest) this.assessmentLoaders.primePrevious(latest.id, previous);
+    const status = portfolioStatus(
+      {
+        tenantCreatedAt: row.tenant_created_at,
+        cadenceDays: row.reassessment_cadence_days,
+        latest: latest && {
+          submittedAt: latest.submittedAt,
+          overallScore: latest.overallScore,
+          dimensions: latest.dimensions,
+        },
+        previousScore: previous?.overallScore ?? null,
+      },
+      now,
+    );
+    return {
+      id: row.tenant_id,
+      name: row.name,
+      tenant: toTenant(tenantOf(row), 'CONSULTANT'),
+      latestAssessment: latest,
+      stage: latest?.stage ?? null,
+      overallScore: latest?.overallScore ?? null,
+      ...status,
+    };
+  }
+}
+
+function tenantOf(row: PortfolioRow): TenantEntity {
+  return Object.assign(new TenantEntity(), {
+    id: row.tenant_id,
+    name: row.name,
+    employeeCount: row.employee_count,
+    departments: row.departments,
+    culture: row.culture,
+    market: row.market,
+    locations: row.locations,
+    sector: row.sector,
+    reassessmentCadenceDays: row.reassessment_cadence_days,
+    createdAt: row.tenant_created_at,
+  });
+}
+
+function assessmentOf(row: PortfolioRow, which: 'latest' | 'previous'): Assessment | null {
+  const id = row[`${which}_id`];
+  const submittedAt = row[`${which}_submitted_at`];
+  if (!id || !submittedAt) return null;
+  const record: AssessmentRecord = {
+    id,
+    period: row[`${which}_period`] as string,
+    submittedAt,
+    submittedKey: String(submittedAt.getTime() * 1000),
+    supersededAt: row[`${which}_superseded_at`],
+    modelVersion: row[`${which}_model_version`] as string,
+    overallScore: row[`${which}_overall_score`] as number,
+    stage: row[`${which}_stage`] as Stage,
+    result: row[`${which}_result`] as ScoringResult,
+    answers: row[`${which}_answers`] as AssessmentAnswers,
+    // Not selected: the portfolio never shows them.
+    idempotencyKey: '',
+    requestHash: '',
+  };
+  return toAssessment(record);
+}

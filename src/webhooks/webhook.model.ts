@@ -1,0 +1,135 @@
+import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ConnectionType } from '../graphql/connection';
+import { WEBHOOK_EVENT_KEYS, WEBHOOK_EVENTS, type WebhookEventKey } from './webhook-events';
+
+export const WebhookEventEnum = Object.fromEntries(WEBHOOK_EVENT_KEYS.map((k) => [k, k])) as {
+  [K in WebhookEventKey]: K;
+};
+registerEnumType(WebhookEventEnum, {
+  name: 'WebhookEvent',
+  description: 'What a webhook endpoint is told about (the x-smt-event header carries the dotted name).',
+  valuesMap: {
+    ASSESSMENT_SCORED: {
+      description: `${WEBHOOK_EVENTS.ASSESSMENT_SCORED}: an assessment was submitted and scored.`,
+    },
+    PORTFOLIO_ALERT: {
+      description: `${WEBHOOK_EVENTS.PORTFOLIO_ALERT}: the overall score dropped by 10 points or more against the previous assessment.`,
+    },
+  },
+});
+
+export const WEBHOOK_DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
+export const WebhookDeliveryStatusEnum = Object.fromEntries(WEBHOOK_DELIVERY_STATUSES.map((s) => [s, s])) as {
+  [K in WebhookDeliveryStatus]: K;
+};
+registerEnumType(WebhookDeliveryStatusEnum, {
+  name: 'WebhookDeliveryStatus',
+  description: 'Where a delivery stands.',
+  valuesMap: {
+    PENDING: { description: 'Not delivered yet; tried again at nextAttemptAt.' },
+    DELIVERED: { description: 'The endpoint answered 2xx.' },
+    FAILED: { description: 'Every attempt failed; no more retries.' },
+  },
+});
+
+@ObjectType('WebhookEndpoint', {
+  description: "An HTTPS endpoint told about the tenant's events, signed with its secret.",
+})
+export class WebhookEndpoint {
+  @Field(() => ID, { description: 'The endpoint; deliveries are listed by it.' })
+  id!: string;
+
+  @Field({ description: 'Where deliveries are POSTed.' })
+  url!: string;
+
+  @Field(() => [WebhookEventEnum], { description: 'The events it receives.' })
+  events!: WebhookEventKey[];
+
+  @Field({
+    description: 'The last characters of the secret, to tell secrets apart; the secret itself is shown once.',
+  })
+  secretHint!: string;
+
+  @Field({ description: 'When it was registered.' })
+  createdAt!: Date;
+}
+
+@ObjectType('RegisteredWebhook', { description: 'A new endpoint with its signing secret, shown this once.' })
+export class RegisteredWebhook {
+  @Field(() => WebhookEndpoint, { description: 'The endpoint as stored.' })
+  endpoint!: WebhookEndpoint;
+
+  @Field({
+    description:
+      'Verify each delivery: x-smt-signature = "sha256=" + hex HMAC-SHA256 of the raw request body, keyed with this ' +
+      'secret. It cannot be read again.',
+  })
+  secret!: string;
+}
+
+@ObjectType('WebhookDeliveryAttempt', { description: 'One try of a delivery, from the delivery log.' })
+export class WebhookDeliveryAttempt {
+  @Field(() => Int, { description: '1 for the first try.' })
+  attempt!: number;
+
+  @Field({ description: 'When the try started.' })
+  attemptedAt!: Date;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The endpoint's HTTP status; null when it gave no answer.",
+  })
+  statusCode!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the try failed (HTTP status, refused address, timeout).',
+  })
+  error!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'How long the try took.' })
+  durationMs!: number | null;
+}
+
+@ObjectType('WebhookDelivery', {
+  description: 'One event sent (or to be sent) to one endpoint, with its retries.',
+})
+export class WebhookDelivery {
+  @Field(() => ID, { description: 'Also sent as x-smt-delivery; the same on every retry.' })
+  id!: string;
+
+  @Field(() => WebhookEventEnum, { description: 'What happened.' })
+  event!: WebhookEventKey;
+
+  @Field(() => ID, {
+    description: 'The event (the body\'s "id"), shared by its deliveries to several endpoints.',
+  })
+  eventId!: string;
+
+  @Field({ description: 'The event data (the body\'s "data"), as JSON.' })
+  payload!: string;
+
+  @Field(() => WebhookDeliveryStatusEnum, { description: 'Where the delivery stands.' })
+  status!: WebhookDeliveryStatus;
+
+  @Field(() => Int, { description: 'Attempts made (or started) so far.' })
+  attempts!: number;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'The next try, while PENDING.' })
+  nextAttemptAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "The endpoint's HTTP status at the last try." })
+  lastStatusCode!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the last try failed.' })
+  lastError!: string | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the endpoint accepted it.' })
+  deliveredAt!: Date | null;
+
+  @Field({ description: 'When the event was queued for this endpoint (in the transaction that caused it).' })
+  createdAt!: Date;
+}
+
+export const WebhookDeliveryConnection = ConnectionType(WebhookDelivery, 'WebhookDelivery');

@@ -1,0 +1,61 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { Connection } from '../graphql/connection';
+import { Access } from '../tenancy/access.decorator';
+import type { Role } from '../tenancy/roles';
+import { RegisterWebhookInput } from './dto/register-webhook.input';
+import { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
+import {
+  RegisteredWebhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
+  WebhookDeliveryConnection,
+  WebhookEndpoint,
+} from './webhook.model';
+import { WebhooksService } from './webhooks.service';
+
+/** Who manages a tenant's webhooks: its owners, admins and consultants. */
+export const WEBHOOK_MANAGERS: readonly Role[] = ['OWNER', 'ADMIN', 'CONSULTANT'];
+
+@Resolver(() => WebhookDelivery)
+export class WebhooksResolver {
+  constructor(private readonly service: WebhooksService) {}
+
+  @Mutation(() => RegisteredWebhook, {
+    description:
+      'Registers an https endpoint for events of the selected tenant; the signing secret is in the answer, once. ' +
+      'The host must resolve to public addresses only.',
+  })
+  @Access.tenant(WEBHOOK_MANAGERS)
+  registerWebhook(
+    @Args('input', { description: 'The URL and the events.' }) input: RegisterWebhookInput,
+  ): Promise<RegisteredWebhook> {
+    return this.service.register(input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Deletes an endpoint with its pending deliveries and delivery log.',
+  })
+  @Access.tenant(WEBHOOK_MANAGERS)
+  deleteWebhook(
+    @Args('id', { type: () => ID, description: 'The endpoint to delete.' }) id: string,
+  ): Promise<boolean> {
+    return this.service.delete(id);
+  }
+
+  @Query(() => [WebhookEndpoint], { description: "The selected tenant's webhook endpoints, oldest first." })
+  @Access.tenant(WEBHOOK_MANAGERS)
+  webhooks(): Promise<WebhookEndpoint[]> {
+    return this.service.list();
+  }
+
+  @Query(() => WebhookDeliveryConnection, { description: "An endpoint's deliveries, newest first." })
+  @Access.tenant(WEBHOOK_MANAGERS)
+  webhookDeliveries(@Args() args: WebhookDeliveriesArgs): Promise<Connection<WebhookDelivery>> {
+    return this.service.deliveries(args);
+  }
+
+  @ResolveField(() => [WebhookDeliveryAttempt], { description: 'Every attempt, first to last.' })
+  attemptLog(@Parent() delivery: WebhookDelivery): Promise<WebhookDeliveryAttempt[]> {
+    return this.service.attemptLog(delivery.id);
+  }
+}

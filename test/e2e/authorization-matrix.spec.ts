@@ -1,0 +1,201 @@
+import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType, isInputObjectType, type GraphQLSchema } from 'graphql';
+import { addMember, createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { ANSWERS } from '../helpers/assessments';
+
+/**
+ * OWASP API1/API3/API5: every Query and Mutation field has an explicit entry saying which callers may use it,
+ * and every entry is exercised for every kind of caller. A new operation without an entry fails this test.
+ */
+type Caller = 'anonymous' | 'VIEWER' | 'CONTRIBUTOR' | 'ADMIN' | 'OWNER' | 'CONSULTANT';
+const CALLERS: Caller[] = ['anonymous', 'VIEWER', 'CONTRIBUTOR', 'ADMIN', 'OWNER', 'CONSULTANT'];
+const MEMBERS: Caller[] = ['VIEWER', 'CONTRIBUTOR', 'ADMIN', 'OWNER', 'CONSULTANT'];
+const EDITORS: Caller[] = ['CONTRIBUTOR', 'ADMIN', 'OWNER', 'CONSULTANT'];
+const EVERYONE: Caller[] = CALLERS;
+
+interface Entry {
+  allow: Caller[];
+  /** A call with well-formed arguments: allowed callers may still get NOT_FOUND or BAD_USER_INPUT. */
+  call: () => { query: string; variables?: Record<string, unknown> };
+}
+
+const id = () => randomUUID();
+const MATRIX: Record<string, Entry> = {
+  // accounts
+  'Mutation.signUp': {
+    allow: EVERYONE,
+    call: () => ({
+      query: `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`,
+      variables: { i: { email: `${id()}@example.test`, password: 'matrix password', name: 'M' } },
+    }),
+  },
+  'Mutation.logIn': {
+    allow: EVERYONE,
+    call: () => ({ query: `mutation($e: String!) { logIn(email: $e, password: "correct horse battery") { token } }`, variables: { e: loginEmail } }),
+  },
+  'Query.me': { allow: MEMBERS, call: () => ({ query: `{ me { id } }` }) },
+  // tenants and memberships
+  'Query.myTenants': { allow: MEMBERS, call: () => ({ query: `{ myTenants { totalCount } }` }) },
+  'Mutation.createTenant': {
+    allow: MEMBERS,
+    call: () => ({
+      query: `mutation($i: CreateTenantInput!) { createTenant(input: $i) { id } }`,
+      variables: { i: { name: 'Matrix', profile: DEFAULT_PROFILE } },
+    }),
+  },
+  'Query.tenant': { allow: MEMBERS, call: () => ({ query: `{ tenant { id } }` }) },
+  'Mutation.updateTenantProfile': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({
+      query: `mutation($i: TenantProfileInput!) { updateTenantProfile(input: $i) { id } }`,
+      variables: { i: DEFAULT_PROFILE },
+    }),
+  },
+  'Mutation.addMembership': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation { addMembership(input: { email: "nobody-${id()}@example.test", role: VIEWER }) }` }),
+  },
+  'Mutation.removeMembership': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation($id: ID!) { removeMembership(userId: $id) }`, variables: { id: id() } }),
+  },
+  'Query.auditTrail': { allow: ['ADMIN', 'OWNER'], call: () => ({ query: `{ auditTrail { totalCount } }` }) },
+  // teams
+  'Query.teams': { allow: MEMBERS, call: () => ({ query: `{ teams { id } }` }) },
+  'Query.team': { allow: MEMBERS, call: () => ({ query: `query($id: ID!) { team(id: $id) { id } }`, variables: { id: id() } }) },
+  'Mutation.createTeam': { allow: EDITORS, call: () => ({ query: `mutation { createTeam(input: { name: "Matrix team" }) { id } }` }) },
+  'Mutation.updateTeam': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation($id: ID!) { updateTeam(input: { id: $id, expectedVersion: 1, name: "X" }) { id } }`, variables: { id: id() } }),
+  },
+  'Mutation.deleteTeam': { allow: EDITORS, call: () => ({ query: `mutation($id: ID!) { deleteTeam(id: $id) }`, variables: { id: id() } }) },
+  'Mutation.addTeamMember': {
+    allow: EDITORS,
+    call: () => ({
+      query: `mutation($id: ID!) { addTeamMember(input: { teamId: $id, name: "M", department: SALES, external: false, insight: 3, experience: 3, affinity: 3 }) { id } }`,
+      variables: { id: id() },
+    }),
+  },
+  'Mutation.updateTeamMember': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation($id: ID!) { updateTeamMember(input: { id: $id, name: "N" }) { id } }`, variables: { id: id() } }),
+  },
+  'Mutation.removeTeamMember': { allow: EDITORS, call: () => ({ query: `mutation($id: ID!) { removeTeamMember(id: $id) }`, variables: { id: id() } }) },
+  // responsibilities
+  'Mutation.assignResponsibility': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation { assignResponsibility(input: { responsibility: TOOLING, ownerKind: AGENCY }) { responsibility } }` }),
+  },
+  'Mutation.unassignResponsibility': { allow: EDITORS, call: () => ({ query: `mutation { unassignResponsibility(responsibility: TOOLING) }` }) },
+  // initiatives
+  'Query.initiatives': { allow: MEMBERS, call: () => ({ query: `{ initiatives { totalCount } }` }) },
+  'Query.initiative': { allow: MEMBERS, call: () => ({ query: `query($id: ID!) { initiative(id: $id) { id } }`, variables: { id: id() } }) },
+  'Mutation.createInitiative': {
+    allow: EDITORS,
+    call: () => ({
+      query: `mutation { createInitiative(input: { name: "I", status: ACTIVE, ownerDepartment: MARKETING, outsourcing: NONE, kpis: [] }) { id } }`,
+    }),
+  },
+  'Mutation.updateInitiative': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation($id: ID!) { updateInitiative(input: { id: $id, expectedVersion: 1, name: "J" }) { id } }`, variables: { id: id() } }),
+  },
+  'Mutation.deleteInitiative': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation($id: ID!) { deleteInitiative(id: $id, expectedVersion: 1) }`, variables: { id: id() } }),
+  },
+  // assessments
+  'Mutation.submitAssessment': {
+    allow: EDITORS,
+    call: () => ({
+      query: `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) { id } }`,
+      variables: { i: { period: `${1900 + Math.floor(Math.random() * 99)}-Q${1 + Math.floor(Math.random() * 4)}`, answers: ANSWERS, idempotencyKey: `matrix-${id()}`, supersede: true } },
+    }),
+  },
+  'Query.assessment': { allow: MEMBERS, call: () => ({ query: `query($id: ID!) { assessment(id: $id) { id } }`, variables: { id: id() } }) },
+  'Query.assessments': { allow: MEMBERS, call: () => ({ query: `{ assessments { totalCount } }` }) },
+  'Query.scorePreview': {
+    allow: MEMBERS,
+    call: () => ({ query: `query($a: AssessmentAnswersInput!) { scorePreview(answers: $a) { overallScore } }`, variables: { a: ANSWERS } }),
+  },
+  // portfolio and benchmark
+  'Query.portfolio': { allow: MEMBERS, call: () => ({ query: `{ portfolio { overdueCount } }` }) },
+  'Query.benchmark': { allow: MEMBERS, call: () => ({ query: `{ benchmark { sizeBand source } }` }) },
+  // webhooks
+  'Query.webhooks': { allow: ['ADMIN', 'OWNER', 'CONSULTANT'], call: () => ({ query: `{ webhooks { id } }` }) },
+  'Query.webhookDeliveries': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `query($id: ID!) { webhookDeliveries(endpointId: $id) { totalCount } }`, variables: { id: id() } }),
+  },
+  'Mutation.registerWebhook': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `mutation { registerWebhook(input: { url: "https://127.0.0.1/hook", events: [ASSESSMENT_SCORED] }) { endpoint { id } } }` }),
+  },
+  'Mutation.deleteWebhook': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `mutation($id: ID!) { deleteWebhook(id: $id) }`, variables: { id: id() } }),
+  },
+};
+
+let loginEmail = '';
+
+function rootFields(schema: GraphQLSchema): string[] {
+  return [
+    ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+    ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+  ].sort();
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
+  let tenant: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    users.OWNER = await signUp(t.gql, 'Owner');
+    tenant = await createTenant(t.gql, users.OWNER);
+    for (const role of ['VIEWER', 'CONTRIBUTOR', 'ADMIN', 'CONSULTANT'] as const) {
+      users[role] = await signUp(t.gql, role);
+      await addMember(t.gql, users.OWNER, tenant, users[role], role);
+    }
+    loginEmail = users.VIEWER.email;
+  });
+  afterAll(() => t.close());
+
+  it('has an entry for every Query and Mutation field, and no entry for a field that is gone', () => {
+    const fields = rootFields(t.app.get(GraphQLSchemaHost).schema);
+    expect(Object.keys(MATRIX).sort()).toEqual(fields);
+  });
+
+  it('never lets an input type carry a tenant id, a score or a stage', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const forbidden = /^(tenantId|tenant|tenant_id|overallScore|score|scores|stage|dimensions|findings|submittedBy|submittedAt|version|myRole|ownerId|userRole)$/;
+    const offending: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isInputObjectType(type)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (forbidden.test(field.name)) offending.push(`${type.name}.${field.name}`);
+        if (field.name === 'role' && type.name !== 'AddMembershipInput') offending.push(`${type.name}.role`);
+        if (getNamedType(field.type).name === 'Role' && type.name !== 'AddMembershipInput') offending.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(offending).toEqual([]);
+  });
+
+  const cases = Object.keys(MATRIX).flatMap((field) => CALLERS.map((caller) => [field, caller] as const));
+  it.each(cases)('%s as %s', async (field, caller) => {
+    const entry = MATRIX[field];
+    const { query, variables } = entry.call();
+    const token = caller === 'anonymous' ? undefined : users[caller].token;
+    const res = await t.gql(query, variables ?? {}, { token, tenant });
+    const code = res.code;
+    if (entry.allow.includes(caller)) {
+      expect({ field, caller, code }).not.toEqual({ field, caller, code: expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/) });
+      expect(code === undefined || ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'VERSION_CONFLICT'].includes(code)).toBe(true);
+    } else {
+      expect({ field, caller, code }).toEqual({ field, caller, code: caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+    }
+  });
+});

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '../..');
+const EXAMPLE = path.join(ROOT, 'examples/submit-reassessment');
+
+const ANSWERS = {
+  overallSatisfaction: 3,
+  managementSupport: 4,
+  hasPolicy: true,
+  policyRoleModel: 3,
+  hasCrisisPlan: false,
+  hasMonitoring: false,
+  reportingCadence: 'QUARTERLY',
+  communityApplicable: false,
+};
+
+const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
+
+/**
+ * examples/submit-reassessment: the typed client an external system would run. It must type-check against the
+ * committed schema's generated types, and print what the API stored.
+ */
+describe('example client: submit-reassessment', () => {
+  let t: TestApp;
+  let url: string;
+  let owner: TestUser;
+  let tenant: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // The example is a separate process: the app must listen on a real port.
+    await t.app.listen(0, '127.0.0.1');
+    url = `http://127.0.0.1:${((t.app.getHttpServer() as Server).address() as AddressInfo).port}/graphql`;
+    owner = await signUp(t.gql, 'Integration');
+    tenant = await createTenant(t.gql, owner, { name: 'Example Org' });
+    dir = mkdtempSync(path.join(os.tmpdir(), 'smt-example-'));
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t.close();
+  });
+
+  /** Runs the example on Node (type stripping) with a request file; resolves to its exit code and output. */
+  async function submit(request: Record<string, unknown>) {
+    const file = path.join(dir, `request-${Math.random().toString(36).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify({ url, tenantId: tenant, ...request }));
+    try {
+      const { stdout, stderr } = await run(process.execPath, [path.join(EXAMPLE, 'submit.ts'), file], { timeout: 30_000 });
+      return { code: 0, stdout, stderr };
+    } catch (e) {
+      const failed = e as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  async function latest() {
+    const res = await t.gql(
+      `{ tenant { latestAssessment { id period overallScore stage appliedCaps delta previous { period }
+         findings { severity code message recommendation } } } }`,
+      {},
+      { token: owner.token, tenant },
+    );
+    return res.data.tenant.latestAssessment;
+  }
+
+  it('type-checks against the types generated from the committed schema', async () => {
+    const tsc = require.resolve('typescript/bin/tsc');
+    await expect(run(process.execPath, [tsc, '-p', EXAMPLE], { cwd: ROOT, timeout: 120_000 })).resolves.toBeDefined();
+  }, 150_000);
+
+  it('logs in, submits the period and prints the stage, score and top findings', async () => {
+    const result = await submit({
+      email: owner.email,
+      password: 'correct horse battery',
+      period: '2026-Q2',
+      idempotencyKey: 'example:2026-Q2',
+      answers: ANSWERS,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const stored = await latest();
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Submitted 2026-Q2 for Example Org (assessment ${stored.id})`);
+    expect(lines[1]).toBe(
+      `Stage: ${stored.stage}${stored.appliedCaps.length ? ` (held back: ${stored.appliedCaps.join(', ')})` : ''}`,
+    );
+    expect(lines[2]).toBe(`Score: ${(Math.round(stored.overallScore * 10) / 10).toFixed(1)} / 100 (first assessment)`);
+    expect(lines[3]).toBe('Top findings:');
+    const top = stored.findings.slice(0, 3);
+    expect(top.length).toBeGreaterThan(0);
+    top.forEach((f: { severity: string; message: string; recommendation: string }, i: number) => {
+      expect(lines[4 + 2 * i]).toMatch(new RegExp(`^  ${i + 1}\\. \\[${f.severity}\\] `));
+      expect(lines[4 + 2 * i]).toContain(f.message);
+      expect(lines[5 + 2 * i]).toBe(`     What to do: ${f.recommendation}`);
+    });
+    const printed = lines.filter((l) => /^ {2}\d\. \[/.test(l)).map((l) => SEVERITIES.indexOf(/\[(\w+)\]/.exec(l)![1]));
+    expect(printed).toEqual([...printed].sort((a, b) => a - b));
+  });
+
+  it('is safe to retry: the same idempotency key prints the same assessment', async () => {
+    const request = {
+      email: owner.email,
+      password: 'correct horse battery',
+      period: '2026-Q2',
+      idempotencyKey: 'example:2026-Q2',
+      answers: ANSWERS,
+    };
+    const first = (await submit(request)).stdout.split('\n')[0];
+    expect((await submit(request)).stdout.split('\n')[0]).toBe(first);
+  });
+
+  it('submits the next period with a token and prints the change', async () => {
+    const result = await submit({
+      token: owner.token,
+      period: '2026-Q3',
+      idempotencyKey: 'example:2026-Q3',
+      answers: { ...ANSWERS, hasCrisisPlan: true, hasMonitoring: true, reportingCadence: 'MONTHLY' },
+    });
+    expect(result.code).toBe(0);
+    const stored = await latest();
+    expect(stored.period).toBe('2026-Q3');
+    const delta = (Math.round(stored.delta * 10) / 10).toFixed(1);
+    expect(result.stdout).toContain(`(${Math.round(stored.delta * 10) > 0 ? '+' : ''}${delta} since 2026-Q2)`);
+  });
+
+  it('reports the API error code and exits 1 when refused', async () => {
+    const other = await signUp(t.gql);
+    const result = await submit({ token: other.token, period: '2026-Q4', idempotencyKey: 'example:2026-Q4', answers: ANSWERS });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^The API refused: .*\(FORBIDDEN\)/);
+  });
+});
