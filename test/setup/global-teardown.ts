@@ -8,7 +8,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!serverUrl || !database) return;
   const client = new Client({ connectionString: serverUrl });
   await client.connect();
-  let othersRunning = 0;
+  let othersRunning: number;
   try {
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     const { rows } = await client.query<{ n: number }>(
