@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { TenantRow } from '../tenants/tenant.row';
 
 /** One client of the consultant with its latest and previous current assessment (null columns when none). */
-export interface PortfolioRow {
+export interface PortfolioRow extends Omit<TenantRow, 'id' | 'created_at'> {
   tenant_id: string;
-  name: string;
-  employee_count: number;
-  departments: string[];
-  culture: string;
-  market: string;
-  locations: number;
-  sector: string | null;
-  reassessment_cadence_days: number;
   tenant_created_at: Date;
   latest_id: string | null;
   latest_period: string | null;

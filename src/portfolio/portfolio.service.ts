@@ -4,7 +4,7 @@ import { toAssessment } from '../assessments/assessment.mapper';
 import type { Assessment } from '../assessments/assessment.model';
 import type { AssessmentRecord } from '../assessments/assessments.repository';
 import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
-import { TenantEntity } from '../tenants/tenant.entity';
+import { tenantFromRow } from '../tenants/tenant.row';
 import { toTenant } from '../tenants/tenants.service';
 import { Clock } from './clock';
 import type { PortfolioArgs } from './dto/portfolio.args';
@@ -61,28 +61,16 @@ export class PortfolioService {
     return {
       id: row.tenant_id,
       name: row.name,
-      tenant: toTenant(tenantOf(row), 'CONSULTANT'),
+      tenant: toTenant(
+        tenantFromRow({ ...row, id: row.tenant_id, created_at: row.tenant_created_at }),
+        'CONSULTANT',
+      ),
       latestAssessment: latest,
       stage: latest?.stage ?? null,
       overallScore: latest?.overallScore ?? null,
       ...status,
     };
   }
-}
-
-function tenantOf(row: PortfolioRow): TenantEntity {
-  return Object.assign(new TenantEntity(), {
-    id: row.tenant_id,
-    name: row.name,
-    employeeCount: row.employee_count,
-    departments: row.departments,
-    culture: row.culture,
-    market: row.market,
-    locations: row.locations,
-    sector: row.sector,
-    reassessmentCadenceDays: row.reassessment_cadence_days,
-    createdAt: row.tenant_created_at,
-  });
 }
 
 function assessmentOf(row: PortfolioRow, which: 'latest' | 'previous'): Assessment | null {

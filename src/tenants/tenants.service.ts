@@ -10,6 +10,7 @@ import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
 import { MembershipEntity } from './membership.entity';
 import { TenantEntity } from './tenant.entity';
+import { tenantFromRow, type TenantRow } from './tenant.row';
 import type { Tenant } from './tenant.model';
 
 export const DEFAULT_CADENCE_DAYS = 90;
@@ -68,7 +69,10 @@ export class TenantsService {
       .limit(first + 1);
     if (after) {
       const [joinedAt, tenantId] = decodeTimeCursor(after);
-      query.andWhere('(m.created_at, m.tenant_id) > (:joinedAt::timestamptz, :tenantId::uuid)', { joinedAt, tenantId });
+      query.andWhere('(m.created_at, m.tenant_id) > (:joinedAt::timestamptz, :tenantId::uuid)', {
+        joinedAt,
+        tenantId,
+      });
     }
     const [rows, totalCount] = await Promise.all([
       query.getRawMany<RawTenantRow>(),
@@ -78,7 +82,7 @@ export class TenantsService {
       rows,
       first,
       totalCount,
-      (row) => toTenant(fromRaw(row), row.my_role),
+      (row) => toTenant(tenantFromRow(row), row.my_role),
       (row) => [row.joined_at, row.id],
     );
   }
@@ -121,34 +125,9 @@ export class TenantsService {
   }
 }
 
-interface RawTenantRow {
-  id: string;
-  name: string;
-  employee_count: number;
-  departments: TenantEntity['departments'];
-  culture: TenantEntity['culture'];
-  market: TenantEntity['market'];
-  locations: number;
-  sector: string | null;
-  reassessment_cadence_days: number;
-  created_at: Date;
+interface RawTenantRow extends TenantRow {
   my_role: Role;
   joined_at: string;
-}
-
-function fromRaw(row: RawTenantRow): TenantEntity {
-  return Object.assign(new TenantEntity(), {
-    id: row.id,
-    name: row.name,
-    employeeCount: row.employee_count,
-    departments: row.departments,
-    culture: row.culture,
-    market: row.market,
-    locations: row.locations,
-    sector: row.sector,
-    reassessmentCadenceDays: row.reassessment_cadence_days,
-    createdAt: row.created_at,
-  });
 }
 
 function profileColumns(profile: TenantProfileInput): Partial<TenantEntity> {
