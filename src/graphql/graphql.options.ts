@@ -6,6 +6,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError } from './format-error';
 import { armorProtection } from './limits';
+import { listLimitsPlugin } from './list-limits.plugin';
 
 const logger = new Logger('GraphQL');
 
@@ -26,6 +27,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     validationRules: armor.validationRules,
     plugins: [
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+      listLimitsPlugin,
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
     ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -21,7 +21,8 @@ describe('resource limits', () => {
   };
 
   it('rejects a document deeper than 10 levels', async () => {
-    const chain = (n: number) => `{ myTenants { edges { node { latestAssessment { ${'previous { '.repeat(n)}id${' }'.repeat(n)} } } } } }`;
+    const chain = (n: number) =>
+      `{ myTenants { edges { node { latestAssessment { ${'previous { '.repeat(n)}id${' }'.repeat(n)} } } } } }`;
     // depth 5 + n: n = 5 is within the limit of 10, n = 6 is not
     expect((await t.gql(chain(5), {}, { token: user.token })).errors).toBeUndefined();
     await expectRejectedBeforeSql(() => t.gql(chain(6), {}, { token: user.token }), 'QUERY_TOO_COMPLEX');
@@ -29,24 +30,68 @@ describe('resource limits', () => {
 
   it('rejects more than 15 aliases', async () => {
     const aliases = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
-    await expectRejectedBeforeSql(() => t.gql(`{ ${aliases} }`, {}, { token: user.token }), 'QUERY_TOO_COMPLEX');
+    await expectRejectedBeforeSql(
+      () => t.gql(`{ ${aliases} }`, {}, { token: user.token }),
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('rejects too many directives', async () => {
     const directives = Array.from({ length: 11 }, () => '@include(if: true)').join(' ');
-    await expectRejectedBeforeSql(() => t.gql(`{ me ${directives} { id } }`, {}, { token: user.token }), 'QUERY_TOO_COMPLEX');
+    await expectRejectedBeforeSql(
+      () => t.gql(`{ me ${directives} { id } }`, {}, { token: user.token }),
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
   it('rejects a document over the token limit', async () => {
     const fields = Array.from({ length: 2100 }, () => 'id').join(' ');
-    await expectRejectedBeforeSql(() => t.gql(`{ me { ${fields} } }`, {}, { token: user.token }), 'QUERY_TOO_COMPLEX');
+    await expectRejectedBeforeSql(
+      () => t.gql(`{ me { ${fields} } }`, {}, { token: user.token }),
+      'QUERY_TOO_COMPLEX',
+    );
   });
 
-  it('caps list arguments at 100 with BAD_USER_INPUT', async () => {
+  it('caps list arguments at 100 with BAD_USER_INPUT, in literals and variables, nested too', async () => {
     const res = await t.gql(`{ myTenants(first: 101) { totalCount } }`, {}, { token: user.token });
     expect(res.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].extensions.fields).toEqual(['first']);
-    expect((await t.gql(`{ myTenants(first: 0) { totalCount } }`, {}, { token: user.token })).code).toBe('BAD_USER_INPUT');
+    await expectRejectedBeforeSql(
+      () => t.gql(`{ myTenants(first: 0) { totalCount } }`, {}, { token: user.token }),
+      'BAD_USER_INPUT',
+    );
+    await expectRejectedBeforeSql(
+      () =>
+        t.gql(`query($n: Int) { myTenants(first: $n) { totalCount } }`, { n: 1000 }, { token: user.token }),
+      'BAD_USER_INPUT',
+    );
+    await expectRejectedBeforeSql(
+      () =>
+        t.gql(
+          `{ tenant { initiatives(first: 500) { totalCount } } }`,
+          {},
+          { token: user.token, tenant: '00000000-0000-4000-8000-000000000000' },
+        ),
+      'BAD_USER_INPUT',
+    );
+    expect(
+      (await t.gql(`{ myTenants(first: 100) { totalCount } }`, {}, { token: user.token })).errors,
+    ).toBeUndefined();
+  });
+
+  it('hides introspection in production', async () => {
+    const prod = await startTestApp({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://unused@127.0.0.1/unused',
+      APP_DB_PASSWORD: 'unused',
+    });
+    try {
+      const res = await prod.gql(`{ __schema { queryType { name } } }`);
+      expect(res.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0].message).toMatch(/introspection/i);
+    } finally {
+      await prod.close();
+    }
   });
 
   it('refuses a body over the size limit with 413', async () => {
@@ -98,7 +143,9 @@ describe('rate limits', () => {
   });
 
   it('limits requests per user', async () => {
-    const token = (await t.app.get((await import('@nestjs/jwt')).JwtService).signAsync({ sub: '00000000-0000-4000-8000-000000000001' }));
+    const token = await t.app
+      .get((await import('@nestjs/jwt')).JwtService)
+      .signAsync({ sub: '00000000-0000-4000-8000-000000000001' });
     const codes = [];
     for (let i = 0; i < 6; i++) codes.push((await t.gql(`{ myTenants { totalCount } }`, {}, { token })).code);
     expect(codes.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);
