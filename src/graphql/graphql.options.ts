@@ -1,4 +1,8 @@
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
@@ -9,6 +13,21 @@ import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
 
 const logger = new Logger('GraphQL');
+
+/**
+ * Every response is one user's data: never stored by a cache. Apollo's cache-control plugin said so too, but it
+ * wraps every field resolver to collect cache hints this API never gives (issue 7's profile: ~4% of the CPU of the
+ * portfolio); it is disabled and the header set here instead.
+ */
+const noStore: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse: ({ response }) => {
+        response.http.headers.set('cache-control', 'no-store');
+        return Promise.resolve();
+      },
+    }),
+};
 
 /** Apollo settings; the schema is built in memory (the committed schema.gql is checked by a test). */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
@@ -29,6 +48,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       listLimitsPlugin,
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
     ],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: (formatted, error) =>

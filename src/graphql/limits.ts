@@ -1,11 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
-import { ThrottlerGuard, type ThrottlerOptions } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimitedError } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { ACCESS_RULE, type AccessRule } from '../tenancy/access.decorator';
 import { requestOf } from '../tenancy/request';
+import { SlidingLogStorage } from './rate-limit-storage';
 
 /**
  * Limits on a GraphQL document, checked during validation (before any resolver and so before any SQL).
@@ -62,9 +63,23 @@ export function throttlers(config: AppConfig): ThrottlerOptions[] {
   ];
 }
 
-/** The throttler on GraphQL and REST alike; one bucket per throttler and caller, not per operation. */
+/**
+ * The throttler on GraphQL and REST alike; one bucket per throttler and caller, not per operation. Its counts live
+ * in a SlidingLogStorage (same rules as the package's storage, constant cost per request), one per application.
+ */
 @Injectable()
-export class AppThrottlerGuard extends ThrottlerGuard {
+export class AppThrottlerGuard extends ThrottlerGuard implements OnApplicationShutdown {
+  private readonly slidingLog = new SlidingLogStorage();
+
+  override async onModuleInit(): Promise<void> {
+    await super.onModuleInit();
+    (this as unknown as { storageService: ThrottlerStorage }).storageService = this.slidingLog;
+  }
+
+  onApplicationShutdown(): void {
+    this.slidingLog.close();
+  }
+
   protected override getRequestResponse(context: ExecutionContext) {
     const req = requestOf(context);
     return { req: req as unknown as Record<string, unknown>, res: req.res as unknown as Record<string, unknown> };

@@ -2,9 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AppError, ForbiddenError, isUuid, ServiceBusyError } from '../common/errors';
+import { usePreparedStatements } from '../database/prepared-statements';
 import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
 import type { Role } from './roles';
 import { TransactionState } from './transaction-state';
+
+/** The pg client under a TypeORM query runner, and one result of a multi-statement query. */
+interface PgClient {
+  query(sql: string): Promise<unknown>;
+}
+interface PgResult {
+  rows: { role?: string }[];
+}
 
 /**
  * The one place where the tenant is set. Each request (a GraphQL operation or an HTTP call) gets one database
@@ -40,15 +49,10 @@ export class TenantTransaction {
     const scope: RequestScope = { userId, tenantId: null, role: null };
     this.cls.set(`${SCOPE_KEY}:resolved`, scope);
     if (!userId || !requestedTenantId || !isUuid(requestedTenantId)) return scope;
-    const runner = await this.runner();
-    const rows = (await runner.query(
-      `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
-         FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = $2`,
-      [requestedTenantId, userId],
-    )) as { role: Role }[];
-    if (rows.length === 1) {
+    const role = await this.openWithTenant(userId, requestedTenantId);
+    if (role) {
       scope.tenantId = requestedTenantId;
-      scope.role = rows[0].role;
+      scope.role = role;
     }
     return scope;
   }
@@ -93,28 +97,73 @@ export class TenantTransaction {
     scope.role = role;
   }
 
-  private async runner(): Promise<QueryRunner> {
-    const { userId } = this.scope;
+  private state(): TransactionState {
     let state = this.cls.get<TransactionState | undefined>(TX_KEY);
     if (!state) {
       state = new TransactionState();
       this.cls.set(TX_KEY, state);
     }
     if (state.finished) throw new AppError('INTERNAL_SERVER_ERROR', 'The request transaction has already ended');
+    return state;
+  }
+
+  private async runner(): Promise<QueryRunner> {
+    const { userId } = this.scope;
+    const state = this.state();
     if (state.runner) return state.runner;
-    const opening = (state.opening ??= this.open(userId));
+    const opening = (state.opening ??= this.open(userId, null).then(({ runner }) => runner));
     state.runner = await opening;
     return state.runner;
   }
 
-  private async open(userId: string | null): Promise<QueryRunner> {
+  /**
+   * Opens the request's transaction as `userId`, inside `tenantId` when the user is a member of it. Returns the
+   * role, or null for a non-member (the transaction is then open with no tenant).
+   */
+  private async openWithTenant(userId: string, tenantId: string): Promise<Role | null> {
+    const state = this.state();
+    if (state.opening || state.runner) {
+      throw new AppError('INTERNAL_SERVER_ERROR', 'The tenant is chosen before the request runs any query');
+    }
+    const opened = this.open(userId, tenantId);
+    state.opening = opened.then(({ runner }) => runner);
+    // Awaited below through `opened`; whoever awaits `opening` later (finish, abandon) sees the failure too.
+    state.opening.catch(() => undefined);
+    const { runner, role } = await opened;
+    state.runner = runner;
+    return role;
+  }
+
+  /**
+   * Starts the transaction in ONE round trip: BEGIN, app.user_id and, with a tenant, the membership lookup that
+   * sets app.tenant_id in the same statement (so the tenant is set only when the membership row exists; it reads
+   * memberships under the user just set). Sent as one simple-protocol query (several statements, no parameters):
+   * both ids are checked UUIDs (hex digits and dashes only), so inlining them as literals cannot change the SQL.
+   */
+  private async open(userId: string | null, tenantId: string | null): Promise<{ runner: QueryRunner; role: Role | null }> {
     if (userId !== null && !isUuid(userId)) throw new ForbiddenError('Malformed user id');
+    if (tenantId !== null && (userId === null || !isUuid(tenantId))) throw new ForbiddenError('Malformed tenant id');
     const runner = this.dataSource.createQueryRunner();
     try {
-      await runner.connect();
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('app.user_id', $1, true)`, [userId ?? '']);
-      return runner;
+      const client = (await runner.connect()) as PgClient;
+      usePreparedStatements(client);
+      const statements = [`BEGIN`, `SELECT set_config('app.user_id', '${userId ?? ''}', true)`];
+      if (tenantId !== null) {
+        statements.push(
+          `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true) ` +
+            `FROM memberships m WHERE m.tenant_id = '${tenantId}' AND m.user_id = '${userId}'`,
+        );
+      }
+      const sql = statements.join('; ');
+      // Counted as one statement (one round trip), like every query TypeORM sends itself.
+      this.dataSource.logger.logQuery(sql, [], runner);
+      // TypeORM's bookkeeping for the transaction it did not start itself, so commit and rollback work as usual.
+      const bookkeeping = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+      bookkeeping.isTransactionActive = true;
+      bookkeeping.transactionDepth = 1;
+      const results = (await client.query(sql)) as PgResult[];
+      const rows = tenantId !== null ? results[2].rows : [];
+      return { runner, role: rows.length === 1 ? (rows[0].role as Role) : null };
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();

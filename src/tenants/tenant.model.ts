@@ -5,17 +5,22 @@ import { CultureEnum, DepartmentEnum, MarketEnum, RoleEnum } from '../graphql/en
 import type { Culture, Department, Market } from '../scoring/domain';
 import type { Role } from '../tenancy/roles';
 
-@ObjectType('TenantProfile', { description: 'The context that decides whether a social media team is needed.' })
+@ObjectType('TenantProfile', {
+  description: 'The context that decides whether a social media team is needed.',
+})
 export class TenantProfile {
   @Field(() => Int, {
-    description: 'Employees; 250 or more always needs a team, 50 or more does with a hierarchical culture, 4+ departments or 2+ locations.',
+    description:
+      'Employees; 250 or more always needs a team, 50 or more does with a hierarchical culture, 4+ departments or 2+ locations.',
   })
   employeeCount!: number;
 
   @Field(() => [DepartmentEnum], { description: 'Departments present in the organisation.' })
   departments!: Department[];
 
-  @Field(() => CultureEnum, { description: 'Informal organisations react fast; hierarchical ones need a team.' })
+  @Field(() => CultureEnum, {
+    description: 'Informal organisations react fast; hierarchical ones need a team.',
+  })
   culture!: Culture;
 
   @Field(() => MarketEnum, { description: 'Whom it sells to; B2B doubles the weight of Sales involvement.' })
@@ -27,13 +32,17 @@ export class TenantProfile {
   @Field(() => String, { nullable: true, description: 'Free text, e.g. Healthcare; null when not given.' })
   sector!: string | null;
 
-  @Field(() => Int, { description: 'Days between assessments; the next one is due this long after the last.' })
+  @Field(() => Int, {
+    description: 'Days between assessments; the next one is due this long after the last.',
+  })
   reassessmentCadenceDays!: number;
 }
 
 @ObjectType('Tenant', { description: 'An organisation whose social media work is tracked.' })
 export class Tenant {
-  @Field(() => ID, { description: "The tenant's id: send it as the x-tenant-id header to work in this tenant." })
+  @Field(() => ID, {
+    description: "The tenant's id: send it as the x-tenant-id header to work in this tenant.",
+  })
   id!: string;
 
   @Field({ description: "The organisation's name." })

@@ -24,9 +24,13 @@ export class TenantsResolver {
     return this.tenants.current();
   }
 
-  @Mutation(() => Tenant, { description: 'Creates an organisation; the caller becomes OWNER, or CONSULTANT with asConsultant.' })
+  @Mutation(() => Tenant, {
+    description: 'Creates an organisation; the caller becomes OWNER, or CONSULTANT with asConsultant.',
+  })
   @Access.user()
-  createTenant(@Args('input', { description: 'The organisation and its profile.' }) input: CreateTenantInput): Promise<Tenant> {
+  createTenant(
+    @Args('input', { description: 'The organisation and its profile.' }) input: CreateTenantInput,
+  ): Promise<Tenant> {
     return this.tenants.create(input);
   }
 
@@ -40,11 +44,15 @@ export class TenantsResolver {
 
   @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
   @Access.tenant(MEMBERSHIP_ADMINS)
-  addMembership(@Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput): Promise<boolean> {
+  addMembership(
+    @Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput,
+  ): Promise<boolean> {
     return this.tenants.addMembership(input);
   }
 
-  @Mutation(() => Boolean, { description: 'Takes a member out of the selected tenant; their access ends at once.' })
+  @Mutation(() => Boolean, {
+    description: 'Takes a member out of the selected tenant; their access ends at once.',
+  })
   @Access.tenant(MEMBERSHIP_ADMINS)
   removeMembership(
     @Args('userId', { type: () => ID, description: "The member's user id." }) userId: string,

@@ -1,0 +1,146 @@
+/**
+ * The hand-written SQL of the bare peers (Apollo + pg, and the raw pg loop): the same statements the application
+ * sends, over a plain pg client, in the same per-request transaction with the same tenant protocol and RLS.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ClientBase } from 'pg';
+import { assembleFacts, type FactsRow } from '../../src/assessments/organisation-facts';
+import { canonicalAnswers, requestHash } from '../../src/assessments/request-hash';
+import { isUuid } from '../../src/common/errors';
+import { CURRENT_MODEL_VERSION, getScoringModel, score, type AssessmentAnswers, type ScoringResult } from '../../src/scoring';
+
+/**
+ * How a request's transaction starts, as the application does it:
+ *  - classic: BEGIN; set_config(user); membership + set_config(tenant) (3 round trips)
+ *  - merged: the three as one simple-protocol query (1 round trip; ids are checked UUIDs, inlined as literals)
+ */
+export type TenantProtocol = 'classic' | 'merged';
+
+export class ForbiddenTenant extends Error {}
+
+export async function openTenant(
+  client: ClientBase,
+  protocol: TenantProtocol,
+  userId: string,
+  tenantId: string | null,
+): Promise<string | null> {
+  if (!isUuid(userId) || (tenantId !== null && !isUuid(tenantId))) throw new ForbiddenTenant('malformed id');
+  if (protocol === 'merged') {
+    const user = `SELECT set_config('app.user_id', '${userId}', true)`;
+    if (!tenantId) {
+      await client.query(`BEGIN; ${user}`);
+      return null;
+    }
+    const results = (await client.query(
+      `BEGIN; ${user}; SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
+         FROM memberships m WHERE m.tenant_id = '${tenantId}' AND m.user_id = '${userId}'`,
+    )) as unknown as { rows: { role: string }[] }[];
+    return results[2].rows[0]?.role ?? null;
+  }
+  await client.query('START TRANSACTION');
+  await client.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
+  if (!tenantId) return null;
+  const { rows } = await client.query<{ role: string }>(
+    `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
+       FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = $2`,
+    [tenantId, userId],
+  );
+  return rows[0]?.role ?? null;
+}
+
+const ASSESSMENT_COLUMNS = `a.id, a.period, a.submitted_at, a.superseded_at, a.model_version, a.overall_score, a.stage,
+  a.result, a.idempotency_key, a.request_hash,
+  (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS submitted_key, a.inputs -> 'answers' AS answers`;
+
+export interface AssessmentRow {
+  id: string;
+  period: string;
+  submitted_at: Date;
+  superseded_at: Date | null;
+  model_version: string;
+  overall_score: number;
+  stage: string;
+  result: ScoringResult;
+  idempotency_key: string;
+  request_hash: string;
+  answers: AssessmentAnswers;
+}
+
+export const Q1_SQL = `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.id = $1`;
+
+export async function assessmentById(client: ClientBase, id: string): Promise<AssessmentRow | null> {
+  if (!isUuid(id)) return null;
+  const { rows } = await client.query<AssessmentRow>(Q1_SQL, [id]);
+  return rows[0] ?? null;
+}
+
+/** The same statement as OrganisationFactsReader's. */
+const FACTS_SQL = `
+  SELECT
+    (SELECT json_build_object('employeeCount', t.employee_count, 'departments', t.departments,
+                              'culture', t.culture, 'market', t.market, 'locations', t.locations)
+       FROM tenants t WHERE t.id = app_current_tenant()) AS profile,
+    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.created_at, t.id), '[]')
+       FROM teams t) AS teams,
+    (SELECT coalesce(json_agg(json_build_object('id', m.id, 'teamId', m.team_id, 'name', m.name,
+                                                'department', m.department, 'external', m.external,
+                                                'insight', m.insight, 'experience', m.experience,
+                                                'affinity', m.affinity) ORDER BY m.created_at, m.id), '[]')
+       FROM team_members m) AS members,
+    (SELECT coalesce(json_agg(json_build_object('responsibility', r.responsibility, 'ownerKind', r.owner_kind,
+                                                'memberId', r.member_id, 'department', r.department)), '[]')
+       FROM responsibility_assignments r) AS responsibilities,
+    (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'status', i.status,
+                                                'ownerDepartment', i.owner_department, 'outsourcing', i.outsourcing,
+                                                'satisfaction', i.satisfaction, 'failureFactors', i.failure_factors)
+                              ORDER BY i.created_at, i.id), '[]')
+       FROM initiatives i) AS initiatives,
+    (SELECT coalesce(json_agg(json_build_object('initiativeId', k.initiative_id, 'name', k.name, 'kind', k.kind)
+                              ORDER BY k.initiative_id, k.position), '[]')
+       FROM initiative_kpis k) AS kpis`;
+
+export interface SubmitInput {
+  period: string;
+  idempotencyKey: string;
+  answers: AssessmentAnswers;
+  supersede?: boolean;
+}
+
+/**
+ * submitAssessment for a new period (the workload never replays or supersedes): the same statements as the
+ * service's happy path, then the audit row.
+ */
+export async function submitAssessment(
+  client: ClientBase,
+  userId: string,
+  input: SubmitInput,
+  requestId: string,
+): Promise<AssessmentRow> {
+  const answers = canonicalAnswers(input.answers);
+  const supersede = input.supersede ?? false;
+  const hash = requestHash({ period: input.period, answers, supersede });
+  const { rows: known } = await client.query<AssessmentRow>(
+    `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a
+      WHERE a.idempotency_key = $1 OR (a.period = $2 AND a.superseded_at IS NULL)`,
+    [input.idempotencyKey, input.period],
+  );
+  if (known.length > 0) throw new Error('the bench submits new periods only');
+  const { rows: factRows } = await client.query<FactsRow>(FACTS_SQL);
+  const inputs = { ...assembleFacts(factRows[0]), answers };
+  const result = score(inputs, getScoringModel(CURRENT_MODEL_VERSION));
+  const id = randomUUID();
+  const { rows } = await client.query<AssessmentRow>(
+    `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
+                                   result, overall_score, stage)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+     ON CONFLICT DO NOTHING
+     RETURNING ${ASSESSMENT_COLUMNS}`,
+    [id, input.period, input.idempotencyKey, hash, userId, result.modelVersion, JSON.stringify(inputs), JSON.stringify(result), result.overallScore, result.stage],
+  );
+  if (!rows[0]) throw new Error('conflicting submission');
+  await client.query(
+    `INSERT INTO audit_events (user_id, operation, target_id, request_id) VALUES ($1, $2, $3, $4)`,
+    [userId, 'submitAssessment', id, requestId],
+  );
+  return rows[0];
+}
