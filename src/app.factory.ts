@@ -16,5 +16,8 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   app.useBodyParser('urlencoded', { limit: `${config.bodyLimitKb}kb`, extended: false });
   app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
+  // Every response is one caller's fresh data: no ETag hashing of each body, no framework banner.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   return app;
 }
