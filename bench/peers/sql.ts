@@ -4,10 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ClientBase } from 'pg';
-import { assembleFacts, type FactsRow } from '../../src/assessments/organisation-facts';
+import { assembleFacts, FACTS_SQL, type FactsRow } from '../../src/assessments/organisation-facts';
 import { canonicalAnswers, requestHash } from '../../src/assessments/request-hash';
 import { isUuid } from '../../src/common/errors';
-import { CURRENT_MODEL_VERSION, getScoringModel, score, type AssessmentAnswers, type ScoringResult } from '../../src/scoring';
+import {
+  CURRENT_MODEL_VERSION,
+  getScoringModel,
+  score,
+  type AssessmentAnswers,
+  type ScoringResult,
+} from '../../src/scoring';
 
 /**
  * How a request's transaction starts, as the application does it:
@@ -74,31 +80,6 @@ export async function assessmentById(client: ClientBase, id: string): Promise<As
   return rows[0] ?? null;
 }
 
-/** The same statement as OrganisationFactsReader's. */
-const FACTS_SQL = `
-  SELECT
-    (SELECT json_build_object('employeeCount', t.employee_count, 'departments', t.departments,
-                              'culture', t.culture, 'market', t.market, 'locations', t.locations)
-       FROM tenants t WHERE t.id = app_current_tenant()) AS profile,
-    (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name) ORDER BY t.created_at, t.id), '[]')
-       FROM teams t) AS teams,
-    (SELECT coalesce(json_agg(json_build_object('id', m.id, 'teamId', m.team_id, 'name', m.name,
-                                                'department', m.department, 'external', m.external,
-                                                'insight', m.insight, 'experience', m.experience,
-                                                'affinity', m.affinity) ORDER BY m.created_at, m.id), '[]')
-       FROM team_members m) AS members,
-    (SELECT coalesce(json_agg(json_build_object('responsibility', r.responsibility, 'ownerKind', r.owner_kind,
-                                                'memberId', r.member_id, 'department', r.department)), '[]')
-       FROM responsibility_assignments r) AS responsibilities,
-    (SELECT coalesce(json_agg(json_build_object('id', i.id, 'name', i.name, 'status', i.status,
-                                                'ownerDepartment', i.owner_department, 'outsourcing', i.outsourcing,
-                                                'satisfaction', i.satisfaction, 'failureFactors', i.failure_factors)
-                              ORDER BY i.created_at, i.id), '[]')
-       FROM initiatives i) AS initiatives,
-    (SELECT coalesce(json_agg(json_build_object('initiativeId', k.initiative_id, 'name', k.name, 'kind', k.kind)
-                              ORDER BY k.initiative_id, k.position), '[]')
-       FROM initiative_kpis k) AS kpis`;
-
 export interface SubmitInput {
   period: string;
   idempotencyKey: string;
@@ -135,7 +116,18 @@ export async function submitAssessment(
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
      ON CONFLICT DO NOTHING
      RETURNING ${ASSESSMENT_COLUMNS}`,
-    [id, input.period, input.idempotencyKey, hash, userId, result.modelVersion, JSON.stringify(inputs), JSON.stringify(result), result.overallScore, result.stage],
+    [
+      id,
+      input.period,
+      input.idempotencyKey,
+      hash,
+      userId,
+      result.modelVersion,
+      JSON.stringify(inputs),
+      JSON.stringify(result),
+      result.overallScore,
+      result.stage,
+    ],
   );
   if (!rows[0]) throw new Error('conflicting submission');
   await client.query(

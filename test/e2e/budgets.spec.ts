@@ -1,6 +1,13 @@
 import type { Client } from 'pg';
-import { submitOk, seedFacts, type InitiativeFact, type MemberFact } from '../helpers/assessments';
-import { createTenant, signUp, startTestApp, type GqlResponse, type TestApp, type TestUser } from '../helpers/app';
+import { ANSWERS, submitOk, seedFacts, type InitiativeFact, type MemberFact } from '../helpers/assessments';
+import {
+  createTenant,
+  signUp,
+  startTestApp,
+  type GqlResponse,
+  type TestApp,
+  type TestUser,
+} from '../helpers/app';
 import { insertAssessment, insertMembership, insertTenant } from '../helpers/clients';
 import { adminClient } from '../helpers/db';
 import { ok } from '../helpers/structure';
@@ -89,13 +96,20 @@ describe('query budgets (SQL statements per operation, constant as the data grow
   }
 
   /** A tenant of a new OWNER with `count` stored assessments, a day apart. */
-  async function tenantWithAssessments(count: number): Promise<{ owner: TestUser; tenant: string; ids: string[] }> {
+  async function tenantWithAssessments(
+    count: number,
+  ): Promise<{ owner: TestUser; tenant: string; ids: string[] }> {
     const owner = await signUp(t.gql, 'Owner');
     const tenant = await createTenant(t.gql, owner);
     const ids: string[] = [];
     const start = Date.now() - count * DAY;
     for (let i = 0; i < count; i++) {
-      ids.push(await insertAssessment(admin, tenant, { overallScore: 30 + (i % 50), submittedAt: new Date(start + i * DAY) }));
+      ids.push(
+        await insertAssessment(admin, tenant, {
+          overallScore: 30 + (i % 50),
+          submittedAt: new Date(start + i * DAY),
+        }),
+      );
     }
     return { owner, tenant, ids };
   }
@@ -119,8 +133,14 @@ describe('query budgets (SQL statements per operation, constant as the data grow
       for (let i = 0; i < size; i++) {
         const tenant = await insertTenant(admin, { name: `Client ${i}` });
         await insertMembership(admin, tenant, consultant.id, 'CONSULTANT');
-        await insertAssessment(admin, tenant, { overallScore: 40, submittedAt: new Date(Date.now() - 100 * DAY) });
-        await insertAssessment(admin, tenant, { overallScore: 45 + (i % 20), submittedAt: new Date(Date.now() - DAY) });
+        await insertAssessment(admin, tenant, {
+          overallScore: 40,
+          submittedAt: new Date(Date.now() - 100 * DAY),
+        });
+        await insertAssessment(admin, tenant, {
+          overallScore: 45 + (i % 20),
+          submittedAt: new Date(Date.now() - DAY),
+        });
       }
       const res = await t.gql(PORTFOLIO, {}, { token: consultant.token });
       const entries = ok(res).portfolio.entries as { latestAssessment: { dimensions: unknown[] } | null }[];
@@ -174,7 +194,10 @@ describe('query budgets (SQL statements per operation, constant as the data grow
       const owner = await signUp(t.gql, 'Owner');
       const tenant = await createTenant(t.gql, owner);
       await seedFacts(admin, tenant, {
-        teams: Array.from({ length: size }, (_, i) => ({ name: `Team ${i}`, members: [member(2 * i), member(2 * i + 1)] })),
+        teams: Array.from({ length: size }, (_, i) => ({
+          name: `Team ${i}`,
+          members: [member(2 * i), member(2 * i + 1)],
+        })),
       });
       const res = await t.gql(TEAMS, {}, { token: owner.token, tenant });
       const teams = ok(res).tenant.teams as { members: unknown[] }[];
@@ -233,16 +256,7 @@ describe('query budgets (SQL statements per operation, constant as the data grow
           input: {
             period: '2026-Q1',
             idempotencyKey: `budget-${size}-${before}`,
-            answers: {
-              overallSatisfaction: 3,
-              managementSupport: 4,
-              hasPolicy: true,
-              policyRoleModel: 4,
-              hasCrisisPlan: false,
-              hasMonitoring: true,
-              reportingCadence: 'MONTHLY',
-              communityApplicable: false,
-            },
+            answers: ANSWERS,
           },
         },
         { token: owner.token, tenant },
@@ -265,16 +279,7 @@ describe('query budgets (SQL statements per operation, constant as the data grow
         input: {
           period: '2026-Q1',
           idempotencyKey: key,
-          answers: {
-            overallSatisfaction: 3,
-            managementSupport: 4,
-            hasPolicy: true,
-            policyRoleModel: 4,
-            hasCrisisPlan: false,
-            hasMonitoring: true,
-            reportingCadence: 'MONTHLY',
-            communityApplicable: false,
-          },
+          answers: ANSWERS,
         },
       },
       { token: owner.token, tenant },
