@@ -1,4 +1,7 @@
-/** Q2 for the bare peers: the same one statement as the application's PortfolioRepository, the same status rules. */
+/**
+ * Q2 for the bare peers: the same one statement as the application's PortfolioRepository with the projection Q2's
+ * selection gives (dimensions and scores, no findings, answers or previous assessment), the same status rules.
+ */
 import type { ClientBase } from 'pg';
 import { portfolioStatus, sortPortfolio } from '../../src/portfolio/portfolio-status';
 import type { ScoringResult, Stage } from '../../src/scoring';
@@ -23,12 +26,12 @@ interface Row {
   latest_model_version: string | null;
   latest_overall_score: number | null;
   latest_stage: Stage | null;
-  latest_result: ScoringResult | null;
+  latest_result: Pick<ScoringResult, 'dimensions'> | null;
   previous_overall_score: number | null;
 }
 
 export async function portfolio(client: ClientBase) {
-  const { rows } = await client.query<Row>('SELECT * FROM consultant_portfolio()');
+  const { rows } = await client.query<Row>('SELECT * FROM consultant_portfolio(false, false, false)');
   const now = new Date();
   const entries = rows.map((row) => {
     const latest =
@@ -40,9 +43,7 @@ export async function portfolio(client: ClientBase) {
             modelVersion: row.latest_model_version,
             overallScore: row.latest_overall_score as number,
             stage: row.latest_stage,
-            appliedCaps: row.latest_result.appliedCaps,
             dimensions: row.latest_result.dimensions,
-            findings: row.latest_result.findings,
           }
         : null;
     const status = portfolioStatus(

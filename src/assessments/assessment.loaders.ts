@@ -23,9 +23,21 @@ export class AssessmentLoaders {
     return this.previousLoader().load(assessment.id);
   }
 
+  /** The previous current assessment's overall score (what `delta` needs), without reading that assessment if known. */
+  async previousScore(assessment: Assessment): Promise<number | null> {
+    if (assessment.preview) return (await this.latest())?.overallScore ?? null;
+    return this.previousScoreLoader().load(assessment.id);
+  }
+
   /** Tells the loader what is already known (growth has every point's predecessor at hand). */
   primePrevious(id: string, previous: Assessment | null): void {
     this.previousLoader().clear(id).prime(id, previous);
+    this.primePreviousScore(id, previous?.overallScore ?? null);
+  }
+
+  /** Only the previous score is known (the portfolio's summary projection). */
+  primePreviousScore(id: string, score: number | null): void {
+    this.previousScoreLoader().clear(id).prime(id, score);
   }
 
   /** The newest current assessment of the request's tenant. */
@@ -36,6 +48,12 @@ export class AssessmentLoaders {
         return keys.map(() => (latest ? toAssessment(latest) : null));
       })
       .load(LATEST);
+  }
+
+  private previousScoreLoader() {
+    return this.loaders.get<string, number | null>('assessments:previousScore', (ids) =>
+      Promise.all(ids.map(async (id) => (await this.previousLoader().load(id))?.overallScore ?? null)),
+    );
   }
 
   private previousLoader() {

@@ -70,7 +70,7 @@ export class AssessmentsResolver {
     description: 'Overall score minus the previous overall score, unrounded; null without a previous one.',
   })
   async delta(@Parent() assessment: Assessment): Promise<number | null> {
-    const previous = await this.loaders.previous(assessment);
-    return previous ? assessment.overallScore - previous.overallScore : null;
+    const previous = await this.loaders.previousScore(assessment);
+    return previous === null ? null : assessment.overallScore - previous;
   }
 }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
+import type { PortfolioProjection } from './portfolio-projection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { TenantRow } from '../tenants/tenant.row';
 
-/** One client of the consultant with its latest and previous current assessment (null columns when none). */
+/**
+ * One client of the consultant with its latest and previous current assessment (null columns when none, or when
+ * the projection left them out: latest_result is then only `{ dimensions }`).
+ */
 export interface PortfolioRow extends Omit<TenantRow, 'id' | 'created_at'> {
   tenant_id: string;
   tenant_created_at: Date;
@@ -14,7 +18,7 @@ export interface PortfolioRow extends Omit<TenantRow, 'id' | 'created_at'> {
   latest_model_version: string | null;
   latest_overall_score: number | null;
   latest_stage: Stage | null;
-  latest_result: ScoringResult | null;
+  latest_result: ScoringResult | Pick<ScoringResult, 'dimensions'> | null;
   latest_answers: AssessmentAnswers | null;
   previous_id: string | null;
   previous_period: string | null;
@@ -34,10 +38,15 @@ export class PortfolioRepository {
   /**
    * The caller's CONSULTANT tenants in one statement, whatever their number. consultant_portfolio() (migration
    * 1764150003000) turns the transaction-local flag app.portfolio on for its own query only: the policies
-   * consultant_portfolio_read then admit the rows of tenants where app.user_id is CONSULTANT, nothing else.
+   * consultant_portfolio_read then admit the rows of tenants where app.user_id is CONSULTANT, nothing else. The
+   * projection (migration 1764150007000) leaves out the large JSON columns the request does not need.
    */
-  async consultantPortfolio(): Promise<PortfolioRow[]> {
+  async consultantPortfolio(projection: PortfolioProjection): Promise<PortfolioRow[]> {
     const manager = await this.tx.manager();
-    return manager.query<PortfolioRow[]>('SELECT * FROM consultant_portfolio()');
+    return manager.query<PortfolioRow[]>('SELECT * FROM consultant_portfolio($1, $2, $3)', [
+      projection.latestDetail,
+      projection.latestAnswers,
+      projection.previousDetail,
+    ]);
   }
 }

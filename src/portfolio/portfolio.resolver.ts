@@ -1,7 +1,9 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Access } from '../tenancy/access.decorator';
 import { PortfolioArgs } from './dto/portfolio.args';
 import { Portfolio } from './portfolio.model';
+import { portfolioProjection } from './portfolio-projection';
 import { PortfolioService } from './portfolio.service';
 
 @Resolver(() => Portfolio)
@@ -14,7 +16,7 @@ export class PortfolioResolver {
       'overdue flag, weakest dimension and score-drop alert. One SQL statement whatever the number of clients.',
   })
   @Access.user()
-  portfolio(@Args() args: PortfolioArgs): Promise<Portfolio> {
-    return this.portfolios.portfolio(args);
+  portfolio(@Args() args: PortfolioArgs, @Info() info: GraphQLResolveInfo): Promise<Portfolio> {
+    return this.portfolios.portfolio(args, portfolioProjection(info));
   }
 }

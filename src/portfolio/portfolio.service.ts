@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AssessmentLoaders } from '../assessments/assessment.loaders';
-import { toAssessment } from '../assessments/assessment.mapper';
+import { toAssessmentSummary, type AssessmentSummaryRecord } from '../assessments/assessment.mapper';
 import type { Assessment } from '../assessments/assessment.model';
-import type { AssessmentRecord } from '../assessments/assessments.repository';
-import type { AssessmentAnswers, ScoringResult, Stage } from '../scoring';
+import type { Stage } from '../scoring';
 import { tenantFromRow } from '../tenants/tenant.row';
 import { toTenant } from '../tenants/tenants.service';
 import { Clock } from './clock';
 import type { PortfolioArgs } from './dto/portfolio.args';
 import type { Portfolio, PortfolioEntry } from './portfolio.model';
+import { SUMMARY_PROJECTION, type PortfolioProjection } from './portfolio-projection';
 import { PortfolioRepository, type PortfolioRow } from './portfolio.repository';
 import { filterPortfolio, portfolioStatus, sortPortfolio } from './portfolio-status';
 
@@ -20,11 +20,17 @@ export class PortfolioService {
     private readonly clock: Clock,
   ) {}
 
-  /** The caller's CONSULTANT tenants; the counts cover the whole portfolio, the entries only what the filter keeps. */
-  async portfolio(args: Pick<PortfolioArgs, 'filter' | 'sort'>): Promise<Portfolio> {
-    const rows = await this.repository.consultantPortfolio();
+  /**
+   * The caller's CONSULTANT tenants; the counts cover the whole portfolio, the entries only what the filter keeps.
+   * The projection says which parts of the assessments the caller will read (the rest is not fetched).
+   */
+  async portfolio(
+    args: Pick<PortfolioArgs, 'filter' | 'sort'>,
+    projection: PortfolioProjection = SUMMARY_PROJECTION,
+  ): Promise<Portfolio> {
+    const rows = await this.repository.consultantPortfolio(projection);
     const now = this.clock.now();
-    const all = rows.map((row) => this.toEntry(row, now));
+    const all = rows.map((row) => this.toEntry(row, now, projection));
     const entries = sortPortfolio(filterPortfolio(all, args.filter), args.sort);
     return {
       entries,
@@ -39,12 +45,13 @@ export class PortfolioService {
     return this.portfolio({ filter: null, sort: 'OVERDUE_FIRST' });
   }
 
-  private toEntry(row: PortfolioRow, now: Date): PortfolioEntry {
+  private toEntry(row: PortfolioRow, now: Date, projection: PortfolioProjection): PortfolioEntry {
     const latest = assessmentOf(row, 'latest');
-    const previous = assessmentOf(row, 'previous');
+    const previous = projection.previousDetail ? assessmentOf(row, 'previous') : null;
     // Assessment.previous/delta would be looked up under the tenant policy, where no tenant is selected here:
-    // hand the loader what this query already knows.
-    if (latest) this.assessmentLoaders.primePrevious(latest.id, previous);
+    // hand the loaders what this query already knows.
+    if (latest && projection.previousDetail) this.assessmentLoaders.primePrevious(latest.id, previous);
+    else if (latest) this.assessmentLoaders.primePreviousScore(latest.id, row.previous_overall_score);
     const status = portfolioStatus(
       {
         tenantCreatedAt: row.tenant_created_at,
@@ -54,7 +61,7 @@ export class PortfolioService {
           overallScore: latest.overallScore,
           dimensions: latest.dimensions,
         },
-        previousScore: previous?.overallScore ?? null,
+        previousScore: row.previous_overall_score,
       },
       now,
     );
@@ -77,7 +84,7 @@ function assessmentOf(row: PortfolioRow, which: 'latest' | 'previous'): Assessme
   const id = row[`${which}_id`];
   const submittedAt = row[`${which}_submitted_at`];
   if (!id || !submittedAt) return null;
-  const record: AssessmentRecord = {
+  const record: AssessmentSummaryRecord = {
     id,
     period: row[`${which}_period`] as string,
     submittedAt,
@@ -86,11 +93,11 @@ function assessmentOf(row: PortfolioRow, which: 'latest' | 'previous'): Assessme
     modelVersion: row[`${which}_model_version`] as string,
     overallScore: row[`${which}_overall_score`] as number,
     stage: row[`${which}_stage`] as Stage,
-    result: row[`${which}_result`] as ScoringResult,
-    answers: row[`${which}_answers`] as AssessmentAnswers,
+    result: row[`${which}_result`] as AssessmentSummaryRecord['result'],
+    answers: row[`${which}_answers`],
     // Not selected: the portfolio never shows them.
     idempotencyKey: '',
     requestHash: '',
   };
-  return toAssessment(record);
+  return toAssessmentSummary(record);
 }

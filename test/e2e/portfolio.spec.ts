@@ -200,6 +200,63 @@ describe('consultant portfolio (GraphQL)', () => {
       expect(alerts.alertCount).toBe(1);
     });
 
+    it('computes change and alert from the previous score when the previous assessment is not asked for', async () => {
+      const { consultant, tenants } = await consultantWith(2);
+      const [dropped, rose] = tenants;
+      const earlier = new Date(Date.now() - 10 * DAY);
+      await insertAssessment(admin, dropped, { overallScore: 70.5, submittedAt: earlier });
+      await insertAssessment(admin, dropped, { overallScore: 60.5 });
+      await insertAssessment(admin, rose, { overallScore: 40, submittedAt: earlier });
+      await insertAssessment(admin, rose, { overallScore: 41.25 });
+      const res = await t.gql(
+        `{ portfolio { alertCount entries { tenant { id } delta scoreDropAlert weakestDimension
+             latestAssessment { overallScore delta dimensions { dimension score } } } } }`,
+        {},
+        { token: consultant.token },
+      );
+      const { alertCount, entries } = ok(res).portfolio as {
+        alertCount: number;
+        entries: { tenant: { id: string }; delta: number; scoreDropAlert: boolean; latestAssessment: { delta: number; dimensions: unknown[] } }[];
+      };
+      const byTenant = new Map(entries.map((e) => [e.tenant.id, e]));
+      expect(byTenant.get(dropped)).toMatchObject({ delta: -10, scoreDropAlert: true, latestAssessment: { delta: -10 } });
+      expect(byTenant.get(rose)).toMatchObject({ delta: 1.25, scoreDropAlert: false, latestAssessment: { delta: 1.25 } });
+      expect(byTenant.get(rose)?.latestAssessment.dimensions).toHaveLength(7);
+      expect(alertCount).toBe(1);
+    });
+
+    it("gives the latest and previous assessments in full when asked, as the tenant's own view shows them", async () => {
+      const { consultant, tenants } = await consultantWith(1);
+      const [tenant] = tenants;
+      const previous = await insertAssessment(admin, tenant, {
+        overallScore: 35,
+        submittedAt: new Date(Date.now() - 30 * DAY),
+      });
+      const latest = await insertAssessment(admin, tenant, { overallScore: 64, dimensions: { MEASUREMENT: 20 } });
+      const FULL = `fragment Full on Assessment {
+        id period overallScore stage bandStage appliedCaps current
+        dimensions { dimension score applicable weight rawWeight }
+        findings { code severity dimension responsibility message recommendation }
+        facts { teamNeeded inHouseMemberCount outsourcingShare applicableResponsibilities }
+        answers { overallSatisfaction managementSupport hasPolicy policyRoleModel hasCrisisPlan hasMonitoring reportingCadence communityApplicable }
+      }`;
+      const viaPortfolio = ok(
+        await t.gql(
+          `{ portfolio { entries { latestAssessment { ...Full delta previous { ...Full } } } } } ${FULL}`,
+          {},
+          { token: consultant.token },
+        ),
+      ).portfolio as { entries: { latestAssessment: Record<string, unknown> & { previous: Record<string, unknown> } }[] };
+      const own = async (id: string) =>
+        ok(await t.gql(`query($id: ID!) { assessment(id: $id) { ...Full } } ${FULL}`, { id }, { token: consultant.token, tenant }))
+          .assessment as Record<string, unknown>;
+      const { previous: shownPrevious, delta, ...shownLatest } = viaPortfolio.entries[0].latestAssessment;
+      expect(shownLatest).toEqual(await own(latest));
+      expect(shownPrevious).toEqual(await own(previous));
+      expect(delta).toBe(29);
+      expect((shownLatest.findings as unknown[]).length).toBeGreaterThan(0);
+    });
+
     it('shows a tenant never assessed without score, stage or change', async () => {
       const { consultant } = await consultantWith(1);
       const [entry] = (await portfolio(consultant)).entries;

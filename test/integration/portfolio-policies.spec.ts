@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { APP_ROLE, OWNER_ROLE } from '../../src/database/roles';
-import { insertAssessment, insertMembership, insertTenant } from '../helpers/clients';
+import { insertAssessment, insertMembership, insertTenant, SNAPSHOT } from '../helpers/clients';
 import { adminClient, appClient } from '../helpers/db';
 
 /** The policies and functions of migration 1764150003000, straight at the database as the service's role. */
@@ -42,6 +42,7 @@ describe('portfolio, benchmark and webhook policies', () => {
     unrelated = await insertTenant(admin);
     await insertMembership(admin, client, consultant, 'CONSULTANT');
     await insertMembership(admin, owned, consultant, 'OWNER');
+    await insertAssessment(admin, client, { overallScore: 30, submittedAt: new Date('2020-01-01T00:00:00Z') });
     for (const tenant of [client, owned, unrelated])
       await insertAssessment(admin, tenant, { overallScore: 42 });
   });
@@ -104,13 +105,41 @@ describe('portfolio, benchmark and webhook policies', () => {
   it('widens reads for consultant_portfolio() alone and switches the flag off again', async () => {
     await asUser(consultant, async () => {
       const rows = await app.query<{ tenant_id: string; latest_overall_score: number }>(
-        'SELECT * FROM consultant_portfolio()',
+        'SELECT * FROM consultant_portfolio(false, false, false)',
       );
       expect(rows.rows.map((r) => [r.tenant_id, r.latest_overall_score])).toEqual([[client, 42]]);
       expect((await app.query(`SELECT current_setting('app.portfolio', true) AS flag`)).rows[0].flag).toBe(
         'off',
       );
       expect(await assessedTenants()).toEqual([]);
+    });
+  });
+
+  it('reads the large JSON columns only when the projection asks for them', async () => {
+    type Row = Record<string, unknown> & { latest_result: Record<string, unknown> & { dimensions: unknown[] } };
+    await asUser(consultant, async () => {
+      const [summary] = (await app.query<Row>('SELECT * FROM consultant_portfolio(false, false, false)')).rows;
+      expect(Object.keys(summary.latest_result)).toEqual(['dimensions']);
+      expect(summary.latest_result.dimensions).toHaveLength(7);
+      expect(summary).toMatchObject({
+        latest_overall_score: 42,
+        latest_answers: null,
+        previous_overall_score: 30,
+        previous_result: null,
+        previous_answers: null,
+      });
+      expect(summary.previous_id).toEqual(expect.any(String));
+
+      const [full] = (await app.query<Row>('SELECT * FROM consultant_portfolio(true, true, true)')).rows;
+      expect(full.latest_result.dimensions).toEqual(summary.latest_result.dimensions);
+      expect(full.latest_result).toHaveProperty('findings');
+      expect(full.latest_answers).toEqual(SNAPSHOT.answers);
+      expect(full.previous_result).toMatchObject({ overallScore: 30 });
+      expect(full.previous_answers).toEqual(SNAPSHOT.answers);
+
+      const [answersOnly] = (await app.query<Row>('SELECT * FROM consultant_portfolio(false, true, false)')).rows;
+      expect(answersOnly.latest_answers).toEqual(SNAPSHOT.answers);
+      expect(answersOnly.previous_result).toBeNull();
     });
   });
 

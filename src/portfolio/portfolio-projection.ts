@@ -1,0 +1,48 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+
+/**
+ * What of the clients' assessments a portfolio request needs from the database (consultant_portfolio()'s
+ * arguments). The dimension scores of the latest assessment and the previous score are always read: the weakest
+ * dimension, the change and the alerts are computed from them for every entry, asked for or not.
+ */
+export interface PortfolioProjection {
+  /** The latest assessment's bandStage, appliedCaps, findings or facts: its stored result in full. */
+  latestDetail: boolean;
+  /** The latest assessment's answers. */
+  latestAnswers: boolean;
+  /** latestAssessment.previous: the previous assessment in full. */
+  previousDetail: boolean;
+}
+
+/** Dashboards and the CSV export: scores, stages, dates and the weakest dimension. */
+export const SUMMARY_PROJECTION: PortfolioProjection = Object.freeze({
+  latestDetail: false,
+  latestAnswers: false,
+  previousDetail: false,
+});
+
+/** Assessment fields that are read from the stored result beyond its dimensions. */
+const DETAIL_FIELDS = new Set(['bandStage', 'appliedCaps', 'findings', 'facts']);
+
+/**
+ * The projection of `Query.portfolio` from its selection set: fragments, aliases and @skip/@include are resolved
+ * (graphql-parse-resolve-info), and every occurrence of `entries { latestAssessment { ... } }` counts.
+ */
+export function portfolioProjection(info: GraphQLResolveInfo): PortfolioProjection {
+  const portfolio = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const latest = fieldsNamed(portfolio, 'Portfolio', 'entries').flatMap((entry) =>
+    fieldsNamed(entry, 'PortfolioEntry', 'latestAssessment'),
+  );
+  const asked = new Set(latest.flatMap((a) => Object.values(a.fieldsByTypeName.Assessment ?? {}).map((f) => f.name)));
+  return {
+    latestDetail: [...asked].some((name) => DETAIL_FIELDS.has(name)),
+    latestAnswers: asked.has('answers'),
+    previousDetail: asked.has('previous'),
+  };
+}
+
+function fieldsNamed(tree: ResolveTree | null | undefined, typeName: string, field: string): ResolveTree[] {
+  if (!tree) return [];
+  return Object.values(tree.fieldsByTypeName[typeName] ?? {}).filter((f) => f.name === field);
+}
