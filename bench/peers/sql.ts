@@ -110,12 +110,13 @@ export async function submitAssessment(
   const inputs = { ...assembleFacts(factRows[0]), answers };
   const result = score(inputs, getScoringModel(CURRENT_MODEL_VERSION));
   const id = randomUUID();
-  const { rows } = await client.query<AssessmentRow>(
+  // As the service: only the submission time comes back, not the JSON just sent.
+  const { rows } = await client.query<{ submitted_at: Date }>(
     `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
                                    result, overall_score, stage)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
      ON CONFLICT DO NOTHING
-     RETURNING ${ASSESSMENT_COLUMNS}`,
+     RETURNING a.submitted_at, (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS submitted_key`,
     [
       id,
       input.period,
@@ -134,5 +135,17 @@ export async function submitAssessment(
     `INSERT INTO audit_events (user_id, operation, target_id, request_id) VALUES ($1, $2, $3, $4)`,
     [userId, 'submitAssessment', id, requestId],
   );
-  return rows[0];
+  return {
+    id,
+    period: input.period,
+    submitted_at: rows[0].submitted_at,
+    superseded_at: null,
+    model_version: result.modelVersion,
+    overall_score: result.overallScore,
+    stage: result.stage,
+    result,
+    idempotency_key: input.idempotencyKey,
+    request_hash: hash,
+    answers,
+  };
 }

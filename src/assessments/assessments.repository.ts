@@ -63,11 +63,13 @@ const COLUMNS = [
   'request_hash',
 ];
 
+const SUBMITTED_KEY = (alias: string) => `(extract(epoch FROM ${alias}.submitted_at) * 1000000)::bigint::text`;
+
 /** The columns of a record; of the snapshot's inputs only the answers (the facts can be large). */
 function columns(alias: string): string {
   return [
     ...COLUMNS.map((column) => `${alias}.${column}`),
-    `(extract(epoch FROM ${alias}.submitted_at) * 1000000)::bigint::text AS submitted_key`,
+    `${SUBMITTED_KEY(alias)} AS submitted_key`,
     `${alias}.inputs -> 'answers' AS answers`,
   ].join(', ');
 }
@@ -106,16 +108,17 @@ export class AssessmentsRepository {
    * Inserts unless a unique index says otherwise: every unique index is an arbiter (the idempotency key and the
    * current assessment of the period), so a concurrent submission never raises a unique violation that would
    * abort the request's transaction. A conflicting transaction still in progress is waited for. Null when nothing
-   * was inserted; the caller then reads what is there (committed by now).
+   * was inserted; the caller then reads what is there (committed by now). Only what the database decided comes
+   * back (the submission time): the result and answers just sent are not read back and parsed again.
    */
   async insertUnlessTaken(assessment: NewAssessment): Promise<AssessmentRecord | null> {
     const { result } = assessment;
-    const [row] = await this.select(
+    const [row] = await this.rows<Pick<Row, 'submitted_at' | 'submitted_key'>>(
       `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
                                      result, overall_score, stage)
        VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
        ON CONFLICT DO NOTHING
-       RETURNING ${columns('a')}`,
+       RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`,
       [
         assessment.id,
         assessment.period,
@@ -129,7 +132,21 @@ export class AssessmentsRepository {
         result.stage,
       ],
     );
-    return row ?? null;
+    if (!row) return null;
+    return {
+      id: assessment.id,
+      period: assessment.period,
+      submittedAt: row.submitted_at,
+      submittedKey: row.submitted_key,
+      supersededAt: null,
+      modelVersion: result.modelVersion,
+      overallScore: result.overallScore,
+      stage: result.stage,
+      result,
+      answers: assessment.inputs.answers,
+      idempotencyKey: assessment.idempotencyKey,
+      requestHash: assessment.requestHash,
+    };
   }
 
   /**
