@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -13,6 +13,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
 import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database/sql-counter';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
 import { AppThrottlerGuard, throttlers } from './graphql/limits';
@@ -114,6 +115,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useExisting: TenantTransactionInterceptor },
       ],
       exports: [APP_CONFIG],

@@ -88,6 +88,16 @@ export class ServiceBusyError extends AppError {
   }
 }
 
+/**
+ * The client closed the connection before the response: the request's transaction was rolled back, and what was
+ * still running stops at its next query. Nobody receives this error; it is logged at info, not as a failure.
+ */
+export class RequestAbortedError extends AppError {
+  constructor() {
+    super('INTERNAL_SERVER_ERROR', 'The client closed the request before the response; its transaction was rolled back');
+  }
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ErrorCode } from '../common/errors';
-import { mapError } from '../graphql/format-error';
+import { logInternalError, mapError } from '../graphql/format-error';
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -26,10 +26,7 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const mapped = mapError(exception);
-    if (mapped.internal)
-      this.logger.error(
-        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-      );
+    if (mapped.internal) logInternalError(this.logger, exception);
     const response = host.switchToHttp().getResponse<Response>();
     if (response.headersSent) return;
     response.removeHeader('content-disposition');

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { AppError, type ErrorCode, type FieldProblem } from '../common/errors';
+import { AppError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
 import { ARMOR_REJECTION } from './limits';
 
 export interface MappedError {
@@ -23,10 +23,18 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
+/** Logs an internal error with its stack; a request the client abandoned is no failure and is logged at info. */
+export function logInternalError(logger: { log(message: string): void; error(message: string): void }, error: unknown): void {
+  if (error instanceof RequestAbortedError) logger.log(error.message);
+  else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+}
+
 /** Turns any thrown thing into one of the contract's codes. The one place where errors get their code. */
 export function mapError(error: unknown, graphqlCode?: string): MappedError {
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, fields: error.fields, internal: false };
+    // An AppError with INTERNAL_SERVER_ERROR is a fault of ours: logged, and its message is not the client's business.
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    return { code: error.code, message: internal ? 'Internal server error' : error.message, fields: error.fields, internal };
   }
   if (error instanceof HttpException) {
     const code = HTTP_STATUS_CODES[error.getStatus()] ?? 'INTERNAL_SERVER_ERROR';

@@ -8,7 +8,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
-import { formatGraphQLError } from './format-error';
+import { formatGraphQLError, logInternalError } from './format-error';
 import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
 
@@ -55,7 +55,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, {
         exposeStack: development,
-        onInternal: (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+        onInternal: (e) => logInternalError(logger, e),
       }),
   };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { AppError, ForbiddenError, isUuid, ServiceBusyError } from '../common/errors';
+import { AppError, ForbiddenError, isUuid, RequestAbortedError, ServiceBusyError } from '../common/errors';
 import { usePreparedStatements } from '../database/prepared-statements';
 import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
 import type { Role } from './roles';
@@ -103,6 +103,7 @@ export class TenantTransaction {
       state = new TransactionState();
       this.cls.set(TX_KEY, state);
     }
+    if (state.abandoned) throw new RequestAbortedError();
     if (state.finished) throw new AppError('INTERNAL_SERVER_ERROR', 'The request transaction has already ended');
     return state;
   }

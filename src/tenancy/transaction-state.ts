@@ -9,11 +9,14 @@ export class TransactionState {
   runner: QueryRunner | null = null;
   opening: Promise<QueryRunner> | null = null;
   finished = false;
+  /** The response closed before the request ended its transaction (the client hung up, a guard refused). */
+  abandoned = false;
 
   /** Rolls back and releases a transaction nobody ended. */
   async abandon(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    this.abandoned = true;
     const runner = this.runner ?? (this.opening ? await this.opening.catch(() => null) : null);
     if (!runner) return;
     try {
