@@ -8,7 +8,7 @@
  * the rescoring command's rate over stored snapshots. Prints a table and writes bench/results.json.
  */
 import 'reflect-metadata';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -20,6 +20,7 @@ import { CURRENT_MODEL_VERSION, getScoringModel, score } from '../src/scoring';
 import { serverCpu, serverCpuDelta, spawnContender, type Contender } from './lib/contender';
 import { APP_PASSWORD, BENCH_DATABASE, connect, freshDatabase, RESCORE_DATABASE, startServer } from './lib/database';
 import { DEFAULT_SIZE, generateDataSet, generateSnapshots, QUICK_SIZE, sampleInputs, type BenchData } from './lib/generate';
+import { serviceNodeFlags } from './lib/service-flags';
 import { httpLoad, type HttpRequestSpec, type LoadResult } from './lib/load';
 import { type Measurement, printReport, summarise } from './lib/report';
 import { checkAssessment, parseBody, Q1_POSTGRAPHILE, Q1_QUERY, Q3_MUTATION, submissionFor, type WorkloadName } from './lib/workloads';
@@ -40,6 +41,8 @@ interface Settings {
   engineSeconds: number;
   workloads: WorkloadName[];
   contenders: string[];
+  /** --only, --contenders, --rounds or --seconds narrowed the run. */
+  partial: boolean;
 }
 
 function settings(): Settings {
@@ -65,6 +68,7 @@ function settings(): Settings {
     contenders:
       values.contenders?.split(',') ??
       ['ours', ...(process.env.BENCH_BASELINE_DIR ? ['baseline'] : []), 'bare-apollo', 'postgraphile', 'raw-pg'],
+    partial: [values.only, values.contenders, values.rounds, values.seconds].some((v) => v !== undefined),
   };
 }
 
@@ -133,7 +137,9 @@ async function main(): Promise<void> {
     for (const name of s.contenders) {
       const [script, kind, port] = scripts[name];
       const t0 = Date.now();
-      contenders.push(await spawnContender(name, kind, script, port, env));
+      // The application (and a baseline build of it) runs with the Node flags of the start script.
+      const flags = name === 'ours' || name === 'baseline' ? serviceNodeFlags() : [];
+      contenders.push(await spawnContender(name, kind, script, port, env, flags));
       log(`${name} ready in ${Date.now() - t0} ms, RSS ${contenders.at(-1)!.startRssMb.toFixed(0)} MB`);
     }
 
@@ -276,8 +282,11 @@ async function main(): Promise<void> {
     }
     const peakRss = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
     const memory: Record<string, Record<string, number>> = {};
+    // BENCH_HEAP_SNAPSHOT=1: a heap snapshot of each contender in .data/bench-profiles (memory is then the live heap).
+    const snapshots = process.env.BENCH_HEAP_SNAPSHOT ? path.resolve('.data/bench-profiles') : undefined;
+    if (snapshots) mkdirSync(snapshots, { recursive: true });
     for (const c of contenders) {
-      const { memory: m } = await c.stats();
+      const { memory: m } = await c.stats(snapshots);
       memory[c.name] = Object.fromEntries(Object.entries(m).map(([k, v]) => [k, Math.round(v / 2 ** 20)]));
       log(`${c.name} memory at the end (MB): ${JSON.stringify(memory[c.name])}, peak RSS ${peakRss[c.name].toFixed(0)}`);
     }
@@ -303,7 +312,9 @@ async function main(): Promise<void> {
       measurements,
     };
     printReport(results);
-    const file = s.quick ? path.resolve('.data/bench-results-quick.json') : path.resolve('bench/results.json');
+    // Only a complete run (every workload, every contender, the default rounds) replaces the reference results.
+    const complete = !s.quick && !s.partial;
+    const file = complete ? path.resolve('bench/results.json') : path.resolve('.data/bench-results-partial.json');
     writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
     log(`results written to ${path.relative(process.cwd(), file)} (${results.durationSeconds} s)`);
   } finally {

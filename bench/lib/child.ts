@@ -3,6 +3,8 @@
  * make (every Client#query call is one round trip: a simple-protocol string with several statements is one too),
  * and answers `stats` requests over IPC. Load it before anything that imports pg.
  */
+import path from 'node:path';
+import v8 from 'node:v8';
 import pg from 'pg';
 
 let queries = 0;
@@ -22,8 +24,13 @@ export function installChild(): void {
     queries += 1;
     return original.apply(this, args);
   };
-  process.on('message', (message: { type?: string }) => {
+  process.on('message', (message: { type?: string; heapSnapshotDir?: string }) => {
     if (message?.type === 'stats') {
+      // A heap snapshot (BENCH_HEAP_SNAPSHOT=1) collects garbage first: heapUsed after it is the live heap.
+      if (message.heapSnapshotDir) {
+        const file = path.join(message.heapSnapshotDir, `${process.env.BENCH_CONTENDER ?? process.pid}.heapsnapshot`);
+        v8.writeHeapSnapshot(file);
+      }
       const memory = process.memoryUsage();
       const stats: ChildStats = { type: 'stats', queries, cpu: process.cpuUsage(), rss: memory.rss, memory };
       process.send?.(stats);

@@ -10,7 +10,8 @@ export interface Contender {
   kind: 'http' | 'raw';
   port: number;
   child: ChildProcess;
-  stats(): Promise<ChildStats>;
+  /** Counters and memory; with a folder, a heap snapshot is written there first (after a full GC). */
+  stats(heapSnapshotDir?: string): Promise<ChildStats>;
   /** utime + stime of the process, in ms (from /proc). */
   cpuMs(): number;
   /** Peak resident set size so far (VmHWM), in MB. */
@@ -90,15 +91,17 @@ export async function spawnContender(
   script: string,
   port: number,
   env: Record<string, string>,
+  nodeFlags: string[] = [],
   timeoutMs = 120_000,
 ): Promise<Contender> {
   const child = fork(path.isAbsolute(script) ? script : path.resolve(__dirname, '..', script), [], {
-    env: { ...process.env, ...env, ...extraEnv(name), BENCH_PORT: String(port) },
+    env: { ...process.env, ...env, ...extraEnv(name), BENCH_PORT: String(port), BENCH_CONTENDER: name },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     execArgv: [
       ...(process.env.BENCH_PROFILE?.split(',').includes(name)
         ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('.data/bench-profiles')}`]
         : []),
+      ...nodeFlags,
       // Extra Node flags for one contender, e.g. BENCH_NODE_FLAGS_ours="--max-semi-space-size=8".
       ...(process.env[`BENCH_NODE_FLAGS_${name.replace(/-/g, '_')}`]?.split(' ').filter(Boolean) ?? []),
     ],
@@ -131,7 +134,7 @@ export async function spawnContender(
     kind,
     port,
     child,
-    stats: () =>
+    stats: (heapSnapshotDir?: string) =>
       new Promise<ChildStats>((resolve) => {
         const onMessage = (m: ChildStats) => {
           if (m?.type !== 'stats') return;
@@ -139,7 +142,7 @@ export async function spawnContender(
           resolve(m);
         };
         child.on('message', onMessage);
-        child.send({ type: 'stats' });
+        child.send({ type: 'stats', heapSnapshotDir });
       }),
     cpuMs: () => cpuMsOf(pid),
     peakRssMb: () => peakRssMbOf(pid),
