@@ -15,7 +15,7 @@ import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { usePreparedStatements } from '../../src/database/prepared-statements';
 import { Pool, type PoolClient } from 'pg';
-import { assessmentById, openTenant, submitAssessment, type AssessmentRow, type SubmitInput, type TenantProtocol } from './sql';
+import { assessmentById, openTenant, commit, rollback, submitAssessment, type AssessmentRow, type SubmitInput, type TenantProtocol } from './sql';
 import { portfolio, PORTFOLIO_SDL } from './portfolio';
 
 const typeDefs = `#graphql
@@ -68,10 +68,10 @@ async function inTransaction<T>(ctx: Context, roles: string[] | null, work: (cli
     const role = await openTenant(client, protocol, ctx.userId, ctx.tenantId);
     if (roles && (!role || !roles.includes(role))) fail('You are not a member of this tenant', 'FORBIDDEN');
     const result = await work(client);
-    await client.query('COMMIT');
+    await commit(client);
     return result;
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await rollback(client).catch(() => undefined);
     throw e;
   } finally {
     client.release();

@@ -11,7 +11,7 @@ import { Pool } from 'pg';
 import type { BenchData } from '../lib/generate';
 import { submissionFor, type WorkloadName } from '../lib/workloads';
 import { portfolio } from './portfolio';
-import { assessmentById, openTenant, submitAssessment, type TenantProtocol } from './sql';
+import { assessmentById, openTenant, commit, rollback, submitAssessment, type TenantProtocol } from './sql';
 
 export interface RawRun {
   type: 'run';
@@ -62,9 +62,9 @@ async function one(run: RawRun, n: number, submission: () => number): Promise<vo
       const row = await submitAssessment(client, ref.userId, input, String(n));
       if (row.period !== input.period) throw new Error('wrong period');
     }
-    await client.query('COMMIT');
+    await commit(client);
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await rollback(client).catch(() => undefined);
     throw e;
   } finally {
     client.release();

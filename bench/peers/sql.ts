@@ -3,7 +3,7 @@
  * sends, over a plain pg client, in the same per-request transaction with the same tenant protocol and RLS.
  */
 import { randomUUID } from 'node:crypto';
-import type { ClientBase } from 'pg';
+import { escapeLiteral, type ClientBase } from 'pg';
 import { assembleFacts, FACTS_SQL, type FactsRow } from '../../src/assessments/organisation-facts';
 import { canonicalAnswers, requestHash } from '../../src/assessments/request-hash';
 import { isUuid } from '../../src/common/errors';
@@ -87,9 +87,27 @@ export interface SubmitInput {
   supersede?: boolean;
 }
 
+const pending = new WeakMap<ClientBase, string[]>();
+
+function beforeCommit(client: ClientBase, sql: string): void {
+  pending.set(client, [...(pending.get(client) ?? []), sql]);
+}
+
+/** COMMIT, with the statements queued for it in the same round trip (as the service's TenantTransaction). */
+export async function commit(client: ClientBase): Promise<void> {
+  const statements = pending.get(client) ?? [];
+  pending.delete(client);
+  await client.query([...statements, 'COMMIT'].join('; '));
+}
+
+export async function rollback(client: ClientBase): Promise<void> {
+  pending.delete(client);
+  await client.query('ROLLBACK');
+}
+
 /**
  * submitAssessment for a new period (the workload never replays or supersedes): the same statements as the
- * service's happy path, then the audit row.
+ * service's happy path (facts, insert; the audit row goes with the COMMIT).
  */
 export async function submitAssessment(
   client: ClientBase,
@@ -100,12 +118,6 @@ export async function submitAssessment(
   const answers = canonicalAnswers(input.answers);
   const supersede = input.supersede ?? false;
   const hash = requestHash({ period: input.period, answers, supersede });
-  const { rows: known } = await client.query<AssessmentRow>(
-    `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a
-      WHERE a.idempotency_key = $1 OR (a.period = $2 AND a.superseded_at IS NULL)`,
-    [input.idempotencyKey, input.period],
-  );
-  if (known.length > 0) throw new Error('the bench submits new periods only');
   const { rows: factRows } = await client.query<FactsRow>(FACTS_SQL);
   const inputs = { ...assembleFacts(factRows[0]), answers };
   const result = score(inputs, getScoringModel(CURRENT_MODEL_VERSION));
@@ -130,10 +142,13 @@ export async function submitAssessment(
       result.stage,
     ],
   );
+  // As the service: a new key for a free period inserts first; the bench submits new periods only.
   if (!rows[0]) throw new Error('conflicting submission');
-  await client.query(
-    `INSERT INTO audit_events (user_id, operation, target_id, request_id) VALUES ($1, $2, $3, $4)`,
-    [userId, 'submitAssessment', id, requestId],
+  // As the service: the audit row goes with the COMMIT, in its round trip.
+  beforeCommit(
+    client,
+    `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (app_current_tenant(), ` +
+      `${escapeLiteral(userId)}, 'submitAssessment', ${escapeLiteral(id)}, ${escapeLiteral(requestId)})`,
   );
   return {
     id,

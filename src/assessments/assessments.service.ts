@@ -36,6 +36,10 @@ export class AssessmentsService {
   /**
    * Freezes the tenant's current facts with the answers into a snapshot, scores it with the current model and
    * stores both, in the request's one transaction. Idempotent per key; one current assessment per period.
+   *
+   * A plain submission (the common case: a new key for a free period) inserts first and sorts out a replay or a
+   * taken period only when the insert finds its key or period taken: one round trip less than looking first.
+   * Superseding needs the period's current assessment before the insert, so it looks first.
    */
   async submit(input: SubmitAssessmentInput): Promise<Assessment> {
     const { period, idempotencyKey } = input;
@@ -43,11 +47,13 @@ export class AssessmentsService {
     const answers = canonicalAnswers(input.answers);
     const hash = requestHash({ period, answers, supersede });
 
-    const known = await this.assessments.findKeyOrCurrentOfPeriod(idempotencyKey, period);
-    const sameKey = known.find((a) => a.idempotencyKey === idempotencyKey);
-    if (sameKey) return replay(sameKey, hash);
-    const current = known.find((a) => a.period === period && a.supersededAt === null);
-    if (current && !supersede) throw new PeriodAlreadyAssessedError(period);
+    let current: AssessmentRecord | undefined;
+    if (supersede) {
+      const known = await this.assessments.findKeyOrCurrentOfPeriod(idempotencyKey, period);
+      const sameKey = known.find((a) => a.idempotencyKey === idempotencyKey);
+      if (sameKey) return replay(sameKey, hash);
+      current = known.find((a) => a.period === period && a.supersededAt === null);
+    }
 
     const inputs = { ...(await this.facts.read()), answers };
     const result = this.scoreNow(inputs);
@@ -67,12 +73,18 @@ export class AssessmentsService {
     });
     if (inserted) return toAssessment(inserted);
 
-    // A concurrent submission took the key or the period first; it has committed, so it is visible now.
-    const winner = await this.assessments.findByKey(idempotencyKey);
-    if (winner && winner.requestHash !== hash) throw new IdempotencyKeyReusedError();
-    if (winner && !current) {
-      markMutationUnchanged();
-      return toAssessment(winner);
+    // The key or the period is taken: by a committed submission, or by a concurrent one that committed while the
+    // insert waited for it. Either is visible now.
+    const known = await this.assessments.findKeyOrCurrentOfPeriod(idempotencyKey, period);
+    const sameKey = known.find((a) => a.idempotencyKey === idempotencyKey);
+    if (sameKey && current) {
+      // This request already superseded the period's assessment: it cannot return another one's result.
+      if (sameKey.requestHash !== hash) throw new IdempotencyKeyReusedError();
+      throw new ConcurrentSubmissionError(period);
+    }
+    if (sameKey) return replay(sameKey, hash);
+    if (!supersede && known.some((a) => a.period === period && a.supersededAt === null)) {
+      throw new PeriodAlreadyAssessedError(period);
     }
     throw new ConcurrentSubmissionError(period);
   }

@@ -1,6 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
 import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { from, mergeMap, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import { AuditService } from './audit.service';
 import { mutationWasUnchanged } from './unchanged';
 
@@ -19,11 +19,10 @@ export class AuditInterceptor implements NestInterceptor {
     if (info.parentType.name !== 'Mutation') return next.handle();
     const args = gql.getArgs<Record<string, unknown>>();
     return next.handle().pipe(
-      mergeMap((result: unknown) =>
-        mutationWasUnchanged()
-          ? from([result])
-          : from(this.audit.record(info.fieldName, targetOf(args, result)).then(() => result)),
-      ),
+      map((result: unknown) => {
+        if (!mutationWasUnchanged()) this.audit.record(info.fieldName, targetOf(args, result));
+        return result;
+      }),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
+import { escapeLiteral } from 'pg';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { AuditEvent } from './audit-event.model';
@@ -21,14 +22,16 @@ export class AuditService {
     private readonly cls: ClsService,
   ) {}
 
-  /** Records a change in the request's transaction: it commits or rolls back with the change itself. */
-  async record(operation: string, targetId: string | null): Promise<void> {
+  /**
+   * Records a change in the request's transaction: it commits or rolls back with the change itself. The row is
+   * written with the COMMIT, in its round trip (TenantTransaction.beforeCommit), for the tenant selected now.
+   */
+  record(operation: string, targetId: string | null): void {
     const { tenantId, userId } = this.tx.scope;
     if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
-    const manager = await this.tx.manager();
-    await manager.query(
-      `INSERT INTO audit_events (user_id, operation, target_id, request_id) VALUES ($1, $2, $3, $4)`,
-      [userId, operation, targetId?.slice(0, 200) ?? null, this.cls.getId()?.slice(0, 100) ?? null],
+    const values = [tenantId, userId, operation, targetId?.slice(0, 200), this.cls.getId()?.slice(0, 100)].map(literal);
+    this.tx.beforeCommit(
+      `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (${values.join(', ')})`,
     );
   }
 
@@ -65,4 +68,9 @@ export class AuditService {
       (r) => [r.occurred_at_text, r.id],
     );
   }
+}
+
+/** A text literal, or NULL; NUL characters (which PostgreSQL text cannot hold) are dropped from the label. */
+function literal(value: string | null | undefined): string {
+  return value === null || value === undefined ? 'NULL' : escapeLiteral(value.replace(/\0/g, ''));
 }

@@ -88,6 +88,16 @@ export class TenantTransaction {
     return runner.manager;
   }
 
+  /**
+   * Queues statements that run just before COMMIT, in the same round trip (one simple-protocol query), so a
+   * write that only has to be part of the commit (the audit row) costs no round trip of its own. Literal SQL
+   * only: every value escaped with pg's escapeLiteral. They run only if the transaction commits, and a failure
+   * among them fails the commit (the transaction is then rolled back whole).
+   */
+  beforeCommit(sql: string): void {
+    this.state().beforeCommit.push(sql);
+  }
+
   /** Selects a tenant inside the running transaction: only for a tenant the caller has just created. */
   async enterNewTenant(tenantId: string, role: Role): Promise<void> {
     const scope = this.scope;
@@ -182,14 +192,26 @@ export class TenantTransaction {
     const runner = state.runner ?? (state.opening ? await state.opening.catch(() => null) : null);
     if (!runner) return;
     try {
-      if (outcome === 'commit') await runner.commitTransaction();
-      else await runner.rollbackTransaction();
+      if (outcome === 'rollback') await runner.rollbackTransaction();
+      else if (state.beforeCommit.length === 0) await runner.commitTransaction();
+      else await this.commitWith(runner, state.beforeCommit);
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw e;
     } finally {
       await runner.release();
     }
+  }
+
+  /** The queued statements and COMMIT as one query: an error in any of them skips the rest, COMMIT included. */
+  private async commitWith(runner: QueryRunner, statements: readonly string[]): Promise<void> {
+    const client = (await runner.connect()) as PgClient;
+    const sql = [...statements, 'COMMIT'].join('; ');
+    this.dataSource.logger.logQuery(sql, [], runner);
+    await client.query(sql);
+    const bookkeeping = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    bookkeeping.isTransactionActive = false;
+    bookkeeping.transactionDepth = 0;
   }
 
   /**

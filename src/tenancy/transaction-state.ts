@@ -11,6 +11,8 @@ export class TransactionState {
   finished = false;
   /** The response closed before the request ended its transaction (the client hung up, a guard refused). */
   abandoned = false;
+  /** Literal SQL sent with COMMIT in one round trip (see TenantTransaction.beforeCommit). */
+  readonly beforeCommit: string[] = [];
 
   /** Rolls back and releases a transaction nobody ended. */
   async abandon(): Promise<void> {

@@ -1,5 +1,5 @@
-import { addMember, createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
-import { appClient } from '../helpers/db';
+import { addMember, createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { adminClient, appClient } from '../helpers/db';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -54,6 +54,39 @@ describe('audit trail', () => {
     const res = await t.gql(`mutation { addMembership(input: { email: "nobody@example.test", role: VIEWER }) }`, {}, { token: owner.token, tenant });
     expect(res.code).toBe('NOT_FOUND');
     expect((await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount).toBe(before);
+  });
+
+  it('rolls the change back whole when its audit row cannot be written (the row goes with the COMMIT)', async () => {
+    const other = await createTenant(t.gql, owner);
+    const admin = await adminClient();
+    // A stand-in for any failure of the audit insert, for this tenant only.
+    const fn = `audit_fail_${process.pid}`;
+    await admin.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.tenant_id = '${other}' THEN RAISE EXCEPTION 'audit refused'; END IF; RETURN NEW; END $$;
+      CREATE TRIGGER ${fn} BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+    try {
+      const res = await t.gql(
+        `mutation($input: TenantProfileInput!) { updateTenantProfile(input: $input) { profile { locations } } }`,
+        { input: { ...DEFAULT_PROFILE, locations: 42 } },
+        { token: owner.token, tenant: other },
+      );
+      expect(res.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.data ?? null).toBeNull();
+      const stored = await admin.query('SELECT locations FROM tenants WHERE id = $1', [other]);
+      expect(stored.rows[0].locations).toBe(DEFAULT_PROFILE.locations);
+    } finally {
+      await admin.query(`DROP TRIGGER ${fn} ON audit_events; DROP FUNCTION ${fn}()`);
+      await admin.end();
+    }
+    // Without the failure the same change commits with its row.
+    const again = await t.gql(
+      `mutation($input: TenantProfileInput!) { updateTenantProfile(input: $input) { profile { locations } } }`,
+      { input: { ...DEFAULT_PROFILE, locations: 42 } },
+      { token: owner.token, tenant: other },
+    );
+    expect(again.data.updateTenantProfile.profile.locations).toBe(42);
+    const ops = (await t.gql(trail, {}, { token: owner.token, tenant: other })).data.auditTrail.edges.map((e: any) => e.node.operation);
+    expect(ops).toEqual(['updateTenantProfile', 'createTenant']);
   });
 
   it('is readable by OWNER and ADMIN only', async () => {
