@@ -13,6 +13,7 @@ import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
 import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database/sql-counter';
+import { requestLogFields, responseLogFields } from './common/http-log';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -60,7 +61,9 @@ export class AppModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Raw objects to small serializers (http-log.ts): no headers, nothing to redact.
+            wrapSerializers: false,
+            serializers: { req: requestLogFields, res: responseLogFields },
           },
         }),
         ClsModule.forRoot({

@@ -1,0 +1,21 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * What an access log line says about a request and its response. pino-http binds the request to a child logger
+ * for every request, at any log level, so this runs once per request: a few fields, no headers (no credentials
+ * to redact, nothing to copy), plus the tenant the request asked for.
+ */
+export function requestLogFields(req: IncomingMessage & { id?: unknown }) {
+  const tenant = req.headers['x-tenant-id'];
+  return {
+    id: req.id,
+    method: req.method,
+    url: req.url,
+    tenant: typeof tenant === 'string' ? tenant.slice(0, 100) : undefined,
+    remoteAddress: req.socket?.remoteAddress,
+  };
+}
+
+export function responseLogFields(res: ServerResponse) {
+  return { statusCode: res.statusCode };
+}
