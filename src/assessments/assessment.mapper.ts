@@ -32,7 +32,8 @@ export interface AssessmentSummaryRecord extends Omit<AssessmentRecord, 'result'
   answers: AssessmentAnswers | null;
 }
 
-const EXPLANATION_FIELDS = ['bandStage', 'appliedCaps', 'findings', 'facts'] as const;
+/** Assessment fields read from the stored result beyond its dimensions. */
+export const EXPLANATION_FIELDS = ['bandStage', 'appliedCaps', 'findings', 'facts'] as const;
 
 /**
  * toAssessment for what a projection read: the parts it left out throw when read. A resolver reaching one means

@@ -91,14 +91,6 @@ export class AssessmentsRepository {
     );
   }
 
-  async findByKey(idempotencyKey: string): Promise<AssessmentRecord | null> {
-    const [row] = await this.select(
-      `SELECT ${columns('a')} FROM assessments a WHERE a.idempotency_key = $1`,
-      [idempotencyKey],
-    );
-    return row ?? null;
-  }
-
   async findById(id: string): Promise<AssessmentRecord | null> {
     const [row] = await this.select(`SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`, [id]);
     return row ?? null;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { EXPLANATION_FIELDS } from '../assessments/assessment.mapper';
 
 /**
  * What of the clients' assessments a portfolio request needs from the database (consultant_portfolio()'s
@@ -22,8 +23,7 @@ export const SUMMARY_PROJECTION: PortfolioProjection = Object.freeze({
   previousDetail: false,
 });
 
-/** Assessment fields that are read from the stored result beyond its dimensions. */
-const DETAIL_FIELDS = new Set(['bandStage', 'appliedCaps', 'findings', 'facts']);
+const DETAIL_FIELDS = new Set<string>(EXPLANATION_FIELDS);
 
 /**
  * The projection of `Query.portfolio` from its selection set: fragments, aliases and @skip/@include are resolved

@@ -168,10 +168,7 @@ export class TenantTransaction {
       const sql = statements.join('; ');
       // Counted as one statement (one round trip), like every query TypeORM sends itself.
       this.dataSource.logger.logQuery(sql, [], runner);
-      // TypeORM's bookkeeping for the transaction it did not start itself, so commit and rollback work as usual.
-      const bookkeeping = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-      bookkeeping.isTransactionActive = true;
-      bookkeeping.transactionDepth = 1;
+      markTransaction(runner, true);
       const results = (await client.query(sql)) as PgResult[];
       const rows = tenantId !== null ? results[2].rows : [];
       return { runner, role: rows.length === 1 ? (rows[0].role as Role) : null };
@@ -209,9 +206,7 @@ export class TenantTransaction {
     const sql = [...statements, 'COMMIT'].join('; ');
     this.dataSource.logger.logQuery(sql, [], runner);
     await client.query(sql);
-    const bookkeeping = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
-    bookkeeping.isTransactionActive = false;
-    bookkeeping.transactionDepth = 0;
+    markTransaction(runner, false);
   }
 
   /**
@@ -232,4 +227,14 @@ export class TenantTransaction {
       }
     });
   }
+}
+
+/**
+ * TypeORM's bookkeeping for a transaction it did not start or end itself (BEGIN and COMMIT sent with other
+ * statements in one query), so that its own commit and rollback keep working as usual.
+ */
+function markTransaction(runner: QueryRunner, active: boolean): void {
+  const bookkeeping = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  bookkeeping.isTransactionActive = active;
+  bookkeeping.transactionDepth = active ? 1 : 0;
 }
