@@ -1,21 +1,59 @@
-import { newWebhookSecret, signBody, verifySignature } from './signature';
+import { newWebhookSecret, signWebhook, verifyWebhookSignature } from './signature';
 
 describe('webhook signature', () => {
-  it('is the hex HMAC-SHA256 of the raw body (RFC 4231 test case 2)', () => {
-    expect(signBody('Jefe', 'what do ya want for nothing?')).toBe(
-      'sha256=5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843',
+  const body = '{"type":"assessment.scored"}';
+  const t = 1_700_000_000;
+  const at = (seconds: number) => ({ now: seconds * 1000 });
+
+  it('is t=<unix>,v1=<hex HMAC-SHA256 of "t.body"> (checked against openssl dgst -sha256 -hmac)', () => {
+    expect(signWebhook('Jefe', body, t)).toBe(
+      't=1700000000,v1=ca910d28573ce22edd3a74eae22982fc27b9f6caff0f67326ad1e4a71a7eefa3',
     );
   });
 
-  it('verifies only the same body with the same secret', () => {
+  it('verifies only the same body, time and secret', () => {
     const secret = newWebhookSecret();
-    const body = '{"type":"assessment.scored"}';
-    const signature = signBody(secret, body);
-    expect(verifySignature(secret, body, signature)).toBe(true);
-    expect(verifySignature(secret, `${body} `, signature)).toBe(false);
-    expect(verifySignature(newWebhookSecret(), body, signature)).toBe(false);
-    expect(verifySignature(secret, body, undefined)).toBe(false);
-    expect(verifySignature(secret, body, 'sha256=00')).toBe(false);
+    const header = signWebhook(secret, body, t);
+    expect(verifyWebhookSignature(secret, body, header, at(t))).toBe(true);
+    expect(verifyWebhookSignature(secret, Buffer.from(body), header, at(t))).toBe(true);
+    expect(verifyWebhookSignature(secret, `${body} `, header, at(t))).toBe(false);
+    expect(verifyWebhookSignature(newWebhookSecret(), body, header, at(t))).toBe(false);
+    // The time is signed: moving it to look fresh breaks the signature.
+    expect(verifyWebhookSignature(secret, body, header.replace(`t=${t}`, `t=${t + 600}`), at(t + 600))).toBe(false);
+  });
+
+  it('refuses a replay: a signed time more than 5 minutes from the receiver clock, either way', () => {
+    const secret = newWebhookSecret();
+    const header = signWebhook(secret, body, t);
+    expect(verifyWebhookSignature(secret, body, header, at(t + 300))).toBe(true);
+    expect(verifyWebhookSignature(secret, body, header, at(t - 300))).toBe(true);
+    expect(verifyWebhookSignature(secret, body, header, at(t + 301))).toBe(false);
+    expect(verifyWebhookSignature(secret, body, header, at(t - 301))).toBe(false);
+    expect(verifyWebhookSignature(secret, body, header, { now: (t + 3600) * 1000, toleranceSeconds: 3600 })).toBe(true);
+  });
+
+  it('refuses malformed headers and the old body-only format', () => {
+    const secret = newWebhookSecret();
+    const v1 = signWebhook(secret, body, t).split(',')[1];
+    for (const header of [
+      undefined,
+      '',
+      v1,
+      `t=${t}`,
+      `t=abc,${v1}`,
+      `t=${t},v1=00`,
+      `t=${t},v1=${'z'.repeat(64)}`,
+      `sha256=${'0'.repeat(64)}`,
+      `t=${t},${v1}${'x'.repeat(1000)}`,
+    ]) {
+      expect(verifyWebhookSignature(secret, body, header, at(t))).toBe(false);
+    }
+  });
+
+  it('accepts any one matching v1 (room for rotating secrets)', () => {
+    const secret = newWebhookSecret();
+    const good = signWebhook(secret, body, t).split(',')[1];
+    expect(verifyWebhookSignature(secret, body, `t=${t},v1=${'0'.repeat(64)},${good}`, at(t))).toBe(true);
   });
 
   it('makes distinct, long secrets', () => {
