@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { newWebhookSecret, signWebhook, verifyWebhookSignature } from './signature';
 
 describe('webhook signature', () => {
@@ -60,5 +62,39 @@ describe('webhook signature', () => {
     const a = newWebhookSecret();
     expect(a).toMatch(/^whsec_[A-Za-z0-9_-]{43}$/);
     expect(newWebhookSecret()).not.toBe(a);
+  });
+});
+
+describe('the receiver code in docs/api.md (Webhooks)', () => {
+  type Verify = (secret: string, body: Buffer | string, header: string | undefined, nowMs?: number) => boolean;
+
+  function docsReceiver(): Verify {
+    const markdown = readFileSync(join(__dirname, '../../docs/api.md'), 'utf8');
+    const block = /<!-- webhook-receiver:start -->\s*```js\n([\s\S]*?)```\s*<!-- webhook-receiver:end -->/.exec(markdown);
+    if (!block) throw new Error('docs/api.md has no webhook receiver block');
+    const module = { exports: {} as { verifySmtSignature?: Verify } };
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the documented code, run as a receiver would
+    new Function('require', 'module', block[1])(require, module);
+    return module.exports.verifySmtSignature!;
+  }
+
+  it('accepts what the service signs and refuses a stale, forged or altered delivery', () => {
+    const verify = docsReceiver();
+    const secret = newWebhookSecret();
+    const body = Buffer.from('{"id":"e1","type":"assessment.scored","data":{"overallScore":61.5}}');
+    const t = 1_700_000_000;
+    const header = signWebhook(secret, body, t);
+    expect(verify(secret, body, header, t * 1000)).toBe(true);
+    expect(verify(secret, body.toString('utf8'), header, (t + 299) * 1000)).toBe(true);
+    expect(verify(secret, body, header, (t + 301) * 1000)).toBe(false);
+    expect(verify(secret, body, header, (t - 301) * 1000)).toBe(false);
+    expect(verify(secret, Buffer.from(`${body.toString('utf8')} `), header, t * 1000)).toBe(false);
+    expect(verify(newWebhookSecret(), body, header, t * 1000)).toBe(false);
+    expect(verify(secret, body, undefined, t * 1000)).toBe(false);
+    expect(verify(secret, body, `t=${t},v1=00`, t * 1000)).toBe(false);
+    // The same answers as the service's own verifyWebhookSignature.
+    for (const now of [t, t + 300, t + 301]) {
+      expect(verify(secret, body, header, now * 1000)).toBe(verifyWebhookSignature(secret, body, header, { now: now * 1000 }));
+    }
   });
 });
