@@ -27,4 +27,30 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('JWT_SECRET: must be at least 32 characters');
   });
+
+  describe('webhook settings', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://a@b/c',
+      APP_DB_PASSWORD: 'x',
+      JWT_SECRET: 'a-production-secret-a-production-secret',
+    };
+
+    it('refuses WEBHOOKS_ALLOW_PRIVATE=true in production, naming the variable', () => {
+      expect(loadConfig(production).webhooks.allowPrivate).toBe(false);
+      expect(() => loadConfig({ ...production, WEBHOOKS_ALLOW_PRIVATE: 'true' })).toThrow(
+        /WEBHOOKS_ALLOW_PRIVATE: must not be true in production/,
+      );
+      expect(loadConfig({ WEBHOOKS_ALLOW_PRIVATE: 'true' }).webhooks.allowPrivate).toBe(true);
+      expect(loadConfig({ NODE_ENV: 'test', WEBHOOKS_ALLOW_PRIVATE: 'true' }).webhooks.allowPrivate).toBe(true);
+    });
+
+    it('allows ports 443 and 8443 unless WEBHOOKS_ALLOWED_PORTS lists others', () => {
+      expect(loadConfig({}).webhooks.allowedPorts).toEqual([443, 8443]);
+      expect(loadConfig({ WEBHOOKS_ALLOWED_PORTS: '443, 9443,9443' }).webhooks.allowedPorts).toEqual([443, 9443]);
+      for (const bad of ['', 'https', '0', '65536', '443,,8443', '443;8443']) {
+        expect(() => loadConfig({ WEBHOOKS_ALLOWED_PORTS: bad })).toThrow(/WEBHOOKS_ALLOWED_PORTS: must be a comma-separated list/);
+      }
+    });
+  });
 });

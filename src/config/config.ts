@@ -2,6 +2,45 @@ import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret-change-me';
 
+// ---- Webhook settings (src/webhooks) ----
+const WEBHOOK_ENV = {
+  WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).optional(),
+  WEBHOOKS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  WEBHOOKS_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+  WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
+  WEBHOOKS_BACKOFF_FACTOR: z.coerce.number().min(1).max(10).default(4),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  /** Ports an endpoint URL may use (comma list); any port with WEBHOOKS_ALLOW_PRIVATE=true. */
+  WEBHOOKS_ALLOWED_PORTS: z
+    .string()
+    .default('443,8443')
+    .transform((list, ctx) => {
+      const ports = list.split(',').map((p) => p.trim());
+      if (ports.some((p) => !/^\d{1,5}$/.test(p) || Number(p) < 1 || Number(p) > 65535)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of ports (1-65535), e.g. 443,8443' });
+        return z.NEVER;
+      }
+      return [...new Set(ports.map(Number))];
+    }),
+};
+
+/** Private targets are for local development and tests: a production service must never call into its network. */
+function refineWebhookEnv(
+  env: { NODE_ENV: string; WEBHOOKS_ALLOW_PRIVATE: 'true' | 'false' },
+  ctx: z.RefinementCtx,
+): void {
+  if (env.NODE_ENV === 'production' && env.WEBHOOKS_ALLOW_PRIVATE === 'true') {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOKS_ALLOW_PRIVATE'],
+      message: 'must not be true in production (it lets webhooks reach private and loopback addresses)',
+    });
+  }
+}
+// ---- end of webhook settings ----
+
 /** Every setting the service reads, validated once at start. */
 const schema = z
   .object({
@@ -25,15 +64,9 @@ const schema = z
     RATE_LIMIT_SIGN_IN_PER_IP: z.coerce.number().int().min(1).default(30),
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    WEBHOOKS_DISPATCHER: z.enum(['on', 'off']).optional(),
-    WEBHOOKS_POLL_INTERVAL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
-    WEBHOOKS_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(20),
-    WEBHOOKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
-    WEBHOOKS_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
-    WEBHOOKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
-    WEBHOOKS_BACKOFF_FACTOR: z.coerce.number().min(1).max(10).default(4),
-    WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    ...WEBHOOK_ENV,
   })
+  .superRefine(refineWebhookEnv)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
@@ -75,6 +108,8 @@ export interface AppConfig {
     backoffBaseMs: number;
     backoffFactor: number;
     allowPrivate: boolean;
+    /** Ports an endpoint URL may use (ignored with allowPrivate). */
+    allowedPorts: readonly number[];
   };
 }
 
@@ -117,6 +152,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffBaseMs: e.WEBHOOKS_BACKOFF_BASE_MS,
       backoffFactor: e.WEBHOOKS_BACKOFF_FACTOR,
       allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
+      allowedPorts: e.WEBHOOKS_ALLOWED_PORTS,
     },
   };
 }

@@ -3,6 +3,7 @@ import '../graphql/enums';
 import { ConnectionType } from '../graphql/connection';
 import { CultureEnum, DepartmentEnum, MarketEnum, RoleEnum } from '../graphql/enums';
 import type { Culture, Department, Market } from '../scoring/domain';
+import { User } from '../auth/user.model';
 import type { Role } from '../tenancy/roles';
 
 @ObjectType('TenantProfile', {
@@ -59,3 +60,17 @@ export class Tenant {
 }
 
 export const TenantConnection = ConnectionType(Tenant, 'Tenant');
+
+@ObjectType('Membership', { description: 'Who has which role in a tenant.' })
+export class Membership {
+  @Field(() => User, { description: 'The member: pass user.id to removeMembership.' })
+  user!: User;
+
+  @Field(() => RoleEnum, { description: 'Their role in this tenant.' })
+  role!: Role;
+
+  @Field({ description: 'When they joined the tenant.' })
+  createdAt!: Date;
+}
+
+export const MembershipConnection = ConnectionType(Membership, 'Membership');

@@ -1,16 +1,21 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PageArgs, type Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
+import { assertSelectedTenant } from '../tenancy/selected-tenant';
+import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';
-import { Tenant, TenantConnection } from './tenant.model';
+import { Membership, MembershipConnection, Tenant, TenantConnection } from './tenant.model';
 import { TenantsService } from './tenants.service';
 
 @Resolver(() => Tenant)
 export class TenantsResolver {
-  constructor(private readonly tenants: TenantsService) {}
+  constructor(
+    private readonly tenants: TenantsService,
+    private readonly tx: TenantTransaction,
+  ) {}
 
   @Query(() => TenantConnection, { description: 'The tenants the caller is a member of.' })
   @Access.user()
@@ -58,5 +63,16 @@ export class TenantsResolver {
     @Args('userId', { type: () => ID, description: "The member's user id." }) userId: string,
   ): Promise<boolean> {
     return this.tenants.removeMembership(userId);
+  }
+
+  @ResolveField(() => MembershipConnection, {
+    description:
+      'Who has which role, oldest membership first (OWNER and ADMIN only; others get FORBIDDEN). Only for the ' +
+      'tenant selected by x-tenant-id.',
+  })
+  @Access.tenant(MEMBERSHIP_ADMINS)
+  members(@Parent() tenant: Tenant, @Args() page: PageArgs): Promise<Connection<Membership>> {
+    assertSelectedTenant(this.tx, tenant, 'members');
+    return this.tenants.members(page.first, page.after);
   }
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ConflictError, ForbiddenError, isUuid, NotFoundError } from '../common/errors';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
-import type { Role } from '../tenancy/roles';
+import { MEMBERSHIP_ADMINS, type Role } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
@@ -11,9 +12,11 @@ import type { TenantProfileInput } from './dto/tenant-profile.input';
 import { MembershipEntity } from './membership.entity';
 import { TenantEntity } from './tenant.entity';
 import { tenantFromRow, type TenantRow } from './tenant.row';
-import type { Tenant } from './tenant.model';
+import type { Membership, Tenant } from './tenant.model';
 
 export const DEFAULT_CADENCE_DAYS = 90;
+
+const LAST_OWNER = 'A tenant keeps at least one OWNER';
 
 @Injectable()
 export class TenantsService {
@@ -114,15 +117,75 @@ export class TenantsService {
     if (target.role === 'OWNER') {
       if (this.currentRole() !== 'OWNER') throw new ForbiddenError('Only an OWNER can remove an OWNER');
       const owners = await manager.countBy(MembershipEntity, { tenantId: this.tx.tenantId, role: 'OWNER' });
-      if (owners <= 1) throw new ConflictError('A tenant keeps at least one OWNER');
+      if (owners <= 1) throw new ConflictError(LAST_OWNER);
     }
-    await manager.delete(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+    try {
+      // A concurrent removal of the other OWNER is caught by the database (memberships_keep_an_owner).
+      await manager.delete(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+    } catch (error) {
+      if (isLastOwnerViolation(error)) throw new ConflictError(LAST_OWNER);
+      throw error;
+    }
     return true;
+  }
+
+  /** Who has which role in the selected tenant, oldest membership first (OWNER and ADMIN only). */
+  async members(first: number, after?: string | null): Promise<Connection<Membership>> {
+    if (!MEMBERSHIP_ADMINS.includes(this.currentRole())) {
+      throw new ForbiddenError(`Your role ${this.currentRole()} may not list the members`);
+    }
+    const manager = await this.tx.manager();
+    const params: unknown[] = [first + 1];
+    let page = '';
+    if (after) {
+      const [joinedAt, userId] = decodeTimeCursor(after);
+      params.push(joinedAt, userId);
+      page = 'AND (m.created_at, m.user_id) > ($2::timestamptz, $3::uuid)';
+    }
+    const [rows, counted] = await Promise.all([
+      manager.query<MemberRow[]>(
+        `SELECT m.user_id, m.role, m.created_at, m.created_at::text AS joined_at, u.email, u.name
+           FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.tenant_id = app_current_tenant() ${page}
+          ORDER BY m.created_at, m.user_id LIMIT $1`,
+        params,
+      ),
+      manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM memberships WHERE tenant_id = app_current_tenant()',
+      ),
+    ]);
+    return toConnection(
+      rows,
+      first,
+      counted[0].n,
+      (row) => ({
+        user: { id: row.user_id, email: row.email, name: row.name },
+        role: row.role,
+        createdAt: row.created_at,
+      }),
+      (row) => [row.joined_at, row.user_id],
+    );
   }
 
   private currentRole(): Role {
     return this.tx.role;
   }
+}
+
+interface MemberRow {
+  user_id: string;
+  role: Role;
+  created_at: Date;
+  joined_at: string;
+  email: string;
+  name: string;
+}
+
+/** The database's last-OWNER guard (migration 1764150012000), raised by a removal that lost a race. */
+function isLastOwnerViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driver = error.driverError as { code?: string; constraint?: string };
+  return driver.code === '23000' && driver.constraint === 'tenant_keeps_an_owner';
 }
 
 interface RawTenantRow extends TenantRow {

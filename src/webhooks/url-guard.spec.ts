@@ -1,10 +1,14 @@
 import {
   checkWebhookUrl,
+  DEFAULT_WEBHOOK_PORTS,
   isPublicAddress,
   parseWebhookUrl,
   resolvePublicHost,
   WebhookUrlError,
 } from './url-guard';
+
+const STRICT = { allowPrivate: false, allowedPorts: DEFAULT_WEBHOOK_PORTS };
+const PRIVATE = { allowPrivate: true, allowedPorts: DEFAULT_WEBHOOK_PORTS };
 
 describe('webhook URL guard', () => {
   it.each([
@@ -49,12 +53,12 @@ describe('webhook URL guard', () => {
   });
 
   it('wants https without credentials, unless private targets are allowed (then http too)', () => {
-    expect(() => parseWebhookUrl('http://example.test/hook', false)).toThrow('must be an https URL');
-    expect(() => parseWebhookUrl('ftp://example.test/hook', true)).toThrow('must be an https URL');
-    expect(() => parseWebhookUrl('https://user:pw@example.test/hook', false)).toThrow('credentials');
-    expect(() => parseWebhookUrl('not a url', false)).toThrow(WebhookUrlError);
-    expect(parseWebhookUrl('http://127.0.0.1:8080/hook', true).host).toBe('127.0.0.1');
-    expect(parseWebhookUrl('https://[::1]/hook', true).host).toBe('::1');
+    expect(() => parseWebhookUrl('http://example.test/hook', STRICT)).toThrow('must be an https URL');
+    expect(() => parseWebhookUrl('ftp://example.test/hook', PRIVATE)).toThrow('must be an https URL');
+    expect(() => parseWebhookUrl('https://user:pw@example.test/hook', STRICT)).toThrow('credentials');
+    expect(() => parseWebhookUrl('not a url', STRICT)).toThrow(WebhookUrlError);
+    expect(parseWebhookUrl('http://127.0.0.1:8080/hook', PRIVATE).host).toBe('127.0.0.1');
+    expect(parseWebhookUrl('https://[::1]/hook', PRIVATE).host).toBe('::1');
   });
 
   it('refuses a host name when any of its addresses is not public', async () => {
@@ -70,9 +74,25 @@ describe('webhook URL guard', () => {
     await expect(resolvePublicHost('mixed.test', true, dns)).resolves.toHaveLength(2);
     await expect(resolvePublicHost('missing.test', false, dns)).rejects.toThrow('does not resolve');
     await expect(resolvePublicHost('empty.test', false, dns)).rejects.toThrow('does not resolve');
-    await expect(checkWebhookUrl('https://[fd00::1]/x', false, dns)).rejects.toThrow('non-public');
-    await expect(checkWebhookUrl('https://good.test/x?a=1', false, dns)).resolves.toBe(
+    await expect(checkWebhookUrl('https://[fd00::1]/x', STRICT, dns)).rejects.toThrow('non-public');
+    await expect(checkWebhookUrl('https://good.test/x?a=1', STRICT, dns)).resolves.toBe(
       'https://good.test/x?a=1',
     );
+  });
+
+  it('allows only ports 443 and 8443 by default, the configured ones otherwise, and any port with private targets', async () => {
+    expect(parseWebhookUrl('https://example.test/hook', STRICT).url.port).toBe('');
+    expect(parseWebhookUrl('https://example.test:443/hook', STRICT).host).toBe('example.test');
+    expect(parseWebhookUrl('https://example.test:8443/hook', STRICT).host).toBe('example.test');
+    for (const url of ['https://example.test:22/x', 'https://example.test:5432/x', 'https://example.test:8080/x']) {
+      expect(() => parseWebhookUrl(url, STRICT)).toThrow('must use port 443 or 8443');
+    }
+    expect(() => parseWebhookUrl('https://example.test:6379/x', STRICT)).toThrow('not 6379');
+    const custom = { allowPrivate: false, allowedPorts: [9443] };
+    expect(parseWebhookUrl('https://example.test:9443/x', custom).host).toBe('example.test');
+    expect(() => parseWebhookUrl('https://example.test/x', custom)).toThrow('must use port 9443, not 443');
+    expect(parseWebhookUrl('http://127.0.0.1:5432/x', PRIVATE).host).toBe('127.0.0.1');
+    const dns = () => Promise.resolve(['93.184.216.34']);
+    await expect(checkWebhookUrl('https://good.test:25/x', STRICT, dns)).rejects.toThrow('must use port');
   });
 });

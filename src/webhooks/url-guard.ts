@@ -5,8 +5,19 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
  * SSRF guard for webhook endpoints: https only, and every address the host resolves to must be public. Checked at
  * registration and again at each delivery, where the connection goes to the very address that was checked (a
  * pinned lookup), so a DNS answer that changes in between (rebinding) cannot reach an internal service.
- * WEBHOOKS_ALLOW_PRIVATE=true lifts both rules (local development and tests) and also allows http.
+ * Ports: only those of WEBHOOKS_ALLOWED_PORTS (443 and 8443 by default), so an endpoint cannot aim at a mail,
+ * database or admin port of a public host. WEBHOOKS_ALLOW_PRIVATE=true lifts all three rules (local development and
+ * tests: any address, any port) and also allows http; it is refused in production.
  */
+
+/** The ports an endpoint may use unless WEBHOOKS_ALLOWED_PORTS says otherwise. */
+export const DEFAULT_WEBHOOK_PORTS: readonly number[] = [443, 8443];
+
+/** What the guard allows: from the configuration (config.webhooks). */
+export interface WebhookUrlPolicy {
+  allowPrivate: boolean;
+  allowedPorts: readonly number[];
+}
 
 const NOT_PUBLIC = new BlockList();
 for (const [network, prefix] of [
@@ -64,19 +75,24 @@ export interface ParsedWebhookUrl {
   host: string;
 }
 
-export function parseWebhookUrl(raw: string, allowPrivate: boolean): ParsedWebhookUrl {
+export function parseWebhookUrl(raw: string, policy: WebhookUrlPolicy): ParsedWebhookUrl {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new WebhookUrlError('is not a URL');
   }
-  if (url.protocol !== 'https:' && !(allowPrivate && url.protocol === 'http:')) {
+  if (url.protocol !== 'https:' && !(policy.allowPrivate && url.protocol === 'http:')) {
     throw new WebhookUrlError('must be an https URL');
   }
   if (url.username || url.password) throw new WebhookUrlError('must not carry credentials');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) throw new WebhookUrlError('has no host');
+  // URL drops the scheme's default port (443 for https): '' is 443 here, http only passes with allowPrivate.
+  const port = url.port === '' ? 443 : Number(url.port);
+  if (!policy.allowPrivate && !policy.allowedPorts.includes(port)) {
+    throw new WebhookUrlError(`must use port ${policy.allowedPorts.join(' or ')}, not ${port}`);
+  }
   return { url, host };
 }
 
@@ -117,11 +133,11 @@ export async function resolvePublicHost(
 /** Checks a URL completely, as at registration. Returns the normalised URL. */
 export async function checkWebhookUrl(
   raw: string,
-  allowPrivate: boolean,
+  policy: WebhookUrlPolicy,
   resolve: Resolver = systemResolver,
 ): Promise<string> {
-  const { url, host } = parseWebhookUrl(raw, allowPrivate);
-  await resolvePublicHost(host, allowPrivate, resolve);
+  const { url, host } = parseWebhookUrl(raw, policy);
+  await resolvePublicHost(host, policy.allowPrivate, resolve);
   return url.href;
 }
 

@@ -8,7 +8,7 @@ import {
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { retryDelayMs } from './backoff';
-import { signBody, SIGNATURE_HEADER } from './signature';
+import { SIGNATURE_HEADER, signWebhook } from './signature';
 import { WebhookSender } from './webhook-sender';
 
 interface ClaimedDelivery {
@@ -133,19 +133,21 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const { webhooks } = this.config;
     const body = webhookBody(delivery);
+    // Signed at each attempt: the time in the signature is when this attempt was sent.
+    const timestamp = Math.floor(Date.now() / 1000);
     const outcome = await this.sender.send({
       url: delivery.url,
       body,
       timeoutMs: webhooks.timeoutMs,
-      allowPrivate: webhooks.allowPrivate,
+      policy: webhooks,
       headers: {
         'content-type': 'application/json',
         'user-agent': 'social-maturity-api-webhooks/1',
         'x-smt-event': delivery.event,
         'x-smt-delivery': delivery.delivery_id,
         'x-smt-attempt': String(delivery.attempt),
-        'x-smt-timestamp': String(Math.floor(Date.now() / 1000)),
-        [SIGNATURE_HEADER]: signBody(delivery.secret, body),
+        'x-smt-timestamp': String(timestamp),
+        [SIGNATURE_HEADER]: signWebhook(delivery.secret, body, timestamp),
       },
     });
     const retryInMs = outcome.delivered ? null : retryDelayMs(delivery.attempt, webhooks);

@@ -2,14 +2,20 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
 import { Injectable } from '@nestjs/common';
-import { isPublicAddress, parseWebhookUrl, publicOnlyLookup, WebhookUrlError } from './url-guard';
+import {
+  isPublicAddress,
+  parseWebhookUrl,
+  publicOnlyLookup,
+  WebhookUrlError,
+  type WebhookUrlPolicy,
+} from './url-guard';
 
 export interface WebhookRequest {
   url: string;
   body: string;
   headers: Record<string, string>;
   timeoutMs: number;
-  allowPrivate: boolean;
+  policy: WebhookUrlPolicy;
 }
 
 export interface WebhookOutcome {
@@ -35,8 +41,8 @@ export class WebhookSender {
       durationMs: Date.now() - started,
     });
     try {
-      const { url, host } = parseWebhookUrl(request.url, request.allowPrivate);
-      if (!request.allowPrivate && isIP(host) && !isPublicAddress(host)) {
+      const { url, host } = parseWebhookUrl(request.url, request.policy);
+      if (!request.policy.allowPrivate && isIP(host) && !isPublicAddress(host)) {
         throw new WebhookUrlError(`${host} is not a public address`);
       }
       const statusCode = await post(url, request);
@@ -53,7 +59,7 @@ function post(url: URL, request: WebhookRequest): Promise<number> {
     const req = client.request(url, {
       method: 'POST',
       headers: { ...request.headers, 'content-length': String(Buffer.byteLength(request.body)) },
-      lookup: request.allowPrivate ? undefined : publicOnlyLookup,
+      lookup: request.policy.allowPrivate ? undefined : publicOnlyLookup,
       signal: AbortSignal.timeout(request.timeoutMs),
       agent: false,
     });

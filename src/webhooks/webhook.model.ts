@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { User } from '../auth/user.model';
 import { ConnectionType } from '../graphql/connection';
 import { WEBHOOK_EVENT_KEYS, WEBHOOK_EVENTS, type WebhookEventKey } from './webhook-events';
 
@@ -33,6 +34,24 @@ registerEnumType(WebhookDeliveryStatusEnum, {
   },
 });
 
+export const WEBHOOK_ENDPOINT_STATUSES = ['ENABLED', 'DISABLED'] as const;
+export type WebhookEndpointStatus = (typeof WEBHOOK_ENDPOINT_STATUSES)[number];
+export const WebhookEndpointStatusEnum = Object.fromEntries(WEBHOOK_ENDPOINT_STATUSES.map((s) => [s, s])) as {
+  [K in WebhookEndpointStatus]: K;
+};
+registerEnumType(WebhookEndpointStatusEnum, {
+  name: 'WebhookEndpointStatus',
+  description: 'Whether an endpoint receives deliveries.',
+  valuesMap: {
+    ENABLED: { description: 'Events are queued and delivered.' },
+    DISABLED: {
+      description:
+        'Nothing is delivered: new events are not queued for it and queued deliveries wait until an OWNER or ADMIN ' +
+        're-enables it (enableWebhookEndpoint).',
+    },
+  },
+});
+
 @ObjectType('WebhookEndpoint', {
   description: "An HTTPS endpoint told about the tenant's events, signed with its secret.",
 })
@@ -53,6 +72,29 @@ export class WebhookEndpoint {
 
   @Field({ description: 'When it was registered.' })
   createdAt!: Date;
+
+  @Field(() => User, {
+    nullable: true,
+    description: 'Who registered it; null when that account no longer exists.',
+  })
+  createdBy!: User | null;
+
+  @Field(() => User, {
+    nullable: true,
+    description:
+      'Who re-enabled it last, if anyone. The member who answers for an endpoint is this one, else createdBy: ' +
+      'when their membership ends or their role stops managing webhooks, the endpoint is disabled.',
+  })
+  enabledBy!: User | null;
+
+  @Field(() => WebhookEndpointStatusEnum, { description: 'Whether it receives deliveries.' })
+  status!: WebhookEndpointStatus;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When it was disabled; null while ENABLED.' })
+  disabledAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was disabled; null while ENABLED.' })
+  disabledReason!: string | null;
 }
 
 @ObjectType('RegisteredWebhook', { description: 'A new endpoint with its signing secret, shown this once.' })
@@ -62,8 +104,8 @@ export class RegisteredWebhook {
 
   @Field({
     description:
-      'Verify each delivery: x-smt-signature = "sha256=" + hex HMAC-SHA256 of the raw request body, keyed with this ' +
-      'secret. It cannot be read again.',
+      'Verify each delivery: x-smt-signature is "t=<unix seconds>,v1=<hex HMAC-SHA256 of t + "." + raw body>", ' +
+      'keyed with this secret; refuse a t more than 5 minutes off (docs/api.md, Webhooks). It cannot be read again.',
   })
   secret!: string;
 }

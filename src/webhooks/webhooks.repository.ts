@@ -8,7 +8,24 @@ export interface EndpointRow {
   events: string[];
   secret_hint: string;
   created_at: Date;
+  disabled_at: Date | null;
+  disabled_reason: string | null;
+  created_by: string | null;
+  created_by_email: string | null;
+  created_by_name: string | null;
+  enabled_by: string | null;
+  enabled_by_email: string | null;
+  enabled_by_name: string | null;
 }
+
+/** An endpoint with who registered and who re-enabled it (users: no tenant data, readable by the service). */
+const ENDPOINT_SELECT = `
+  SELECT e.id, e.url, e.events, e.secret_hint, e.created_at, e.disabled_at, e.disabled_reason,
+         cu.id AS created_by, cu.email AS created_by_email, cu.name AS created_by_name,
+         eu.id AS enabled_by, eu.email AS enabled_by_email, eu.name AS enabled_by_name
+    FROM webhook_endpoints e
+    LEFT JOIN users cu ON cu.id = e.created_by
+    LEFT JOIN users eu ON eu.id = e.enabled_by`;
 
 export interface DeliveryRow {
   id: string;
@@ -55,19 +72,31 @@ export class WebhooksRepository {
     secretHint: string;
     createdBy: string;
   }): Promise<EndpointRow> {
-    const [row] = await this.rows<EndpointRow>(
+    const [row] = await this.rows<{ id: string }>(
       `INSERT INTO webhook_endpoints (url, events, secret, secret_hint, created_by) VALUES ($1, $2, $3, $4, $5)
-       RETURNING id, url, events, secret_hint, created_at`,
+       RETURNING id`,
       [endpoint.url, endpoint.events, endpoint.secret, endpoint.secretHint, endpoint.createdBy],
     );
-    return row;
+    return (await this.endpoint(row.id))!;
+  }
+
+  async endpoint(id: string): Promise<EndpointRow | null> {
+    const [row] = await this.rows<EndpointRow>(`${ENDPOINT_SELECT} WHERE e.id = $1`, [id]);
+    return row ?? null;
+  }
+
+  /** Enables the endpoint again; the caller answers for it from now on. False when there is no such endpoint. */
+  async enableEndpoint(id: string, enabledBy: string): Promise<boolean> {
+    const [, affected] = await this.rows<unknown>(
+      `UPDATE webhook_endpoints SET disabled_at = NULL, disabled_reason = NULL, enabled_by = $2
+        WHERE id = $1 AND disabled_at IS NOT NULL`,
+      [id, enabledBy],
+    );
+    return affected === 1;
   }
 
   endpoints(): Promise<EndpointRow[]> {
-    return this.rows<EndpointRow>(
-      'SELECT id, url, events, secret_hint, created_at FROM webhook_endpoints ORDER BY created_at, id',
-      [],
-    );
+    return this.rows<EndpointRow>(`${ENDPOINT_SELECT} ORDER BY e.created_at, e.id`, []);
   }
 
   async endpointExists(id: string): Promise<boolean> {

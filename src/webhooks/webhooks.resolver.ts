@@ -15,6 +15,8 @@ import { WebhooksService } from './webhooks.service';
 
 /** Who manages a tenant's webhooks: its owners, admins and consultants. */
 export const WEBHOOK_MANAGERS: readonly Role[] = ['OWNER', 'ADMIN', 'CONSULTANT'];
+/** Who may re-enable an endpoint that was disabled because its member left: the tenant's own OWNERs and ADMINs. */
+export const ENDPOINT_ENABLERS: readonly Role[] = ['OWNER', 'ADMIN'];
 
 @Resolver(() => WebhookDelivery)
 export class WebhooksResolver {
@@ -42,7 +44,22 @@ export class WebhooksResolver {
     return this.service.delete(id);
   }
 
-  @Query(() => [WebhookEndpoint], { description: "The selected tenant's webhook endpoints, oldest first." })
+  @Mutation(() => WebhookEndpoint, {
+    description:
+      'Re-enables an endpoint that was disabled (its registrant left the tenant or lost a managing role). Its ' +
+      'waiting deliveries go out and new events are queued again; the caller answers for it from now on. The URL ' +
+      'is checked again. An enabled endpoint is returned unchanged.',
+  })
+  @Access.tenant(ENDPOINT_ENABLERS)
+  enableWebhookEndpoint(
+    @Args('id', { type: () => ID, description: 'The endpoint to enable.' }) id: string,
+  ): Promise<WebhookEndpoint> {
+    return this.service.enable(id);
+  }
+
+  @Query(() => [WebhookEndpoint], {
+    description: "The selected tenant's webhook endpoints, oldest first, enabled and disabled.",
+  })
   @Access.tenant(WEBHOOK_MANAGERS)
   webhooks(): Promise<WebhookEndpoint[]> {
     return this.service.list();

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { markMutationUnchanged } from '../audit/unchanged';
 import { BadUserInputError, isUuid, NotFoundError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
@@ -34,13 +35,7 @@ export class WebhooksService {
 
   /** Checks the URL (https, public addresses only, resolved now) and stores the endpoint with a new secret. */
   async register(input: RegisterWebhookInput): Promise<RegisteredWebhook> {
-    let url: string;
-    try {
-      url = await checkWebhookUrl(input.url.trim(), this.config.webhooks.allowPrivate);
-    } catch (error) {
-      if (error instanceof WebhookUrlError) throw BadUserInputError.field('url', error.message);
-      throw error;
-    }
+    const url = await this.checkUrl(input.url.trim());
     if ((await this.repository.countEndpoints()) >= MAX_ENDPOINTS_PER_TENANT)
       throw new TooManyWebhooksError();
     const secret = newWebhookSecret();
@@ -54,6 +49,22 @@ export class WebhooksService {
     return { endpoint: toEndpoint(row), secret };
   }
 
+  /**
+   * Enables a disabled endpoint again (its waiting deliveries go out, new events are queued); the caller answers
+   * for it from now on. The URL is checked again under today's rules. An enabled endpoint is returned unchanged.
+   */
+  async enable(id: string): Promise<WebhookEndpoint> {
+    const current = isUuid(id) ? await this.repository.endpoint(id) : null;
+    if (!current) throw new NotFoundError('Webhook endpoint');
+    if (current.disabled_at === null) {
+      markMutationUnchanged(); // nothing changed: no audit row
+      return toEndpoint(current);
+    }
+    await this.checkUrl(current.url);
+    await this.repository.enableEndpoint(id, this.tx.userId);
+    return toEndpoint((await this.repository.endpoint(id))!);
+  }
+
   async list(): Promise<WebhookEndpoint[]> {
     return (await this.repository.endpoints()).map(toEndpoint);
   }
@@ -62,6 +73,15 @@ export class WebhooksService {
     if (!isUuid(id) || !(await this.repository.deleteEndpoint(id)))
       throw new NotFoundError('Webhook endpoint');
     return true;
+  }
+
+  private async checkUrl(raw: string): Promise<string> {
+    try {
+      return await checkWebhookUrl(raw, this.config.webhooks);
+    } catch (error) {
+      if (error instanceof WebhookUrlError) throw BadUserInputError.field('url', error.message);
+      throw error;
+    }
   }
 
   async deliveries(args: WebhooksDeliveriesQuery): Promise<Connection<WebhookDelivery>> {
@@ -100,6 +120,17 @@ function toEndpoint(row: EndpointRow): WebhookEndpoint {
     events: row.events.map(eventKeyOf),
     secretHint: row.secret_hint,
     createdAt: row.created_at,
+    createdBy:
+      row.created_by === null
+        ? null
+        : { id: row.created_by, email: row.created_by_email!, name: row.created_by_name! },
+    enabledBy:
+      row.enabled_by === null
+        ? null
+        : { id: row.enabled_by, email: row.enabled_by_email!, name: row.enabled_by_name! },
+    status: row.disabled_at === null ? 'ENABLED' : 'DISABLED',
+    disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
   };
 }
 

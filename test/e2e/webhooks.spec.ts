@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { verifySignature } from '../../src/webhooks/signature';
+import { signWebhook, verifyWebhookSignature } from '../../src/webhooks/signature';
 import { TenantTransaction } from '../../src/tenancy/tenant-transaction';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
 import { WebhookOutbox } from '../../src/webhooks/webhook-outbox';
@@ -222,6 +222,7 @@ describe('webhooks', () => {
   describe('delivery', () => {
     it('delivers assessment.scored after the submission commits, signed with the endpoint secret', async () => {
       const { secret, endpoint } = await register(t.gql, owner, tenant, receiver.url, ['ASSESSMENT_SCORED']);
+      receiver.verifyWith(secret);
       const assessment = await submit(t.gql, owner, tenant);
       expect(receiver.received).toHaveLength(0); // nothing is sent inside the request
       expect(await dispatcher.runOnce()).toBe(1);
@@ -230,9 +231,18 @@ describe('webhooks', () => {
       expect(hook.headers['content-type']).toBe('application/json');
       expect(hook.headers['x-smt-event']).toBe('assessment.scored');
       expect(hook.headers['x-smt-timestamp']).toMatch(/^\d{10}$/);
-      expect(verifySignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
+      // The time is signed with the body (issue 13.6): t=<unix>,v1=<hmac of "t.body">.
+      const signature = hook.headers['x-smt-signature'] as string;
+      expect(signature).toMatch(/^t=\d{10},v1=[0-9a-f]{64}$/);
+      const t0 = Number(/^t=(\d+)/.exec(signature)![1]);
+      expect(String(t0)).toBe(hook.headers['x-smt-timestamp']);
+      expect(hook.verified).toBe(true);
+      // A replay of the captured request six minutes later is refused by the receiver.
+      expect(verifyWebhookSignature(secret, hook.body, signature, { now: (t0 + 360) * 1000 })).toBe(false);
+      expect(signature).toBe(signWebhook(secret, hook.body, t0));
+      expect(verifyWebhookSignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
       expect(
-        verifySignature(
+        verifyWebhookSignature(
           secret,
           hook.body.replace('"assessment.scored"', '"portfolio.alert"'),
           hook.headers['x-smt-signature'] as string,
@@ -280,7 +290,7 @@ describe('webhooks', () => {
       expect(second.body).toBe(first.body);
       expect(second.headers['x-smt-delivery']).toBe(first.headers['x-smt-delivery']);
       expect([first.headers['x-smt-attempt'], second.headers['x-smt-attempt']]).toEqual(['1', '2']);
-      expect(verifySignature(secret, second.body, second.headers['x-smt-signature'] as string)).toBe(true);
+      expect(verifyWebhookSignature(secret, second.body, second.headers['x-smt-signature'] as string)).toBe(true);
       const [delivery] = (await deliveries(endpoint.id)).edges.map((e: any) => e.node);
       expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2, lastStatusCode: 200 });
       expect(delivery.attemptLog.map((a: any) => [a.attempt, a.statusCode, a.error])).toEqual([
@@ -332,7 +342,7 @@ describe('webhooks', () => {
       expect(await dispatcher.runOnce()).toBe(1);
       const [alert] = await receiver.waitFor(1);
       expect(alert.headers['x-smt-event']).toBe('portfolio.alert');
-      expect(verifySignature(secret, alert.body, alert.headers['x-smt-signature'] as string)).toBe(true);
+      expect(verifyWebhookSignature(secret, alert.body, alert.headers['x-smt-signature'] as string)).toBe(true);
       const { data } = JSON.parse(alert.body);
       expect(data).toMatchObject({
         overallScore: 50.01,
@@ -342,6 +352,132 @@ describe('webhooks', () => {
       });
       expect(data.delta).toBeCloseTo(-10, 10); // 50.01 - 60.01 is -9.999999999999996 in floating point
       expect(await dispatcher.runOnce()).toBe(0);
+    });
+  });
+
+  describe('endpoints of a member who leaves (issue 13.4)', () => {
+    const LIST = `{ webhooks { id status disabledAt disabledReason createdBy { id email } enabledBy { id } } }`;
+    const ENABLE = `mutation($id: ID!) { enableWebhookEndpoint(id: $id) { id status disabledAt disabledReason enabledBy { id } } }`;
+    const REMOVE = `mutation($id: ID!) { removeMembership(userId: $id) }`;
+    const list = async (user: TestUser = owner) =>
+      ok(await t.gql(LIST, {}, { token: user.token, tenant })).webhooks as any[];
+
+    it("disables the endpoints a removed member registered: nothing is delivered until an ADMIN re-enables one", async () => {
+      const consultant = await signUp(t.gql, 'Consultant');
+      const admin = await signUp(t.gql, 'Admin');
+      await addMember(t.gql, owner, tenant, consultant, 'CONSULTANT');
+      await addMember(t.gql, owner, tenant, admin, 'ADMIN');
+      const theirs = await register(t.gql, consultant, tenant, receiver.url, ['ASSESSMENT_SCORED']);
+      const other = await WebhookReceiver.start();
+      try {
+        const ours = await register(t.gql, owner, tenant, other.url, ['ASSESSMENT_SCORED']);
+        receiver.verifyWith(theirs.secret);
+        expect((await list()).map((e) => [e.id, e.status, e.createdBy])).toEqual([
+          [theirs.endpoint.id, 'ENABLED', { id: consultant.id, email: consultant.email }],
+          [ours.endpoint.id, 'ENABLED', { id: owner.id, email: owner.email }],
+        ]);
+
+        expect(ok(await t.gql(REMOVE, { id: consultant.id }, { token: owner.token, tenant })).removeMembership).toBe(true);
+        const [disabled, kept] = await list(admin);
+        expect(disabled).toMatchObject({
+          id: theirs.endpoint.id,
+          status: 'DISABLED',
+          disabledReason: 'The member who answers for it left the tenant',
+          createdBy: { id: consultant.id },
+          enabledBy: null,
+        });
+        expect(Date.parse(disabled.disabledAt)).not.toBeNaN();
+        expect(kept).toMatchObject({ id: ours.endpoint.id, status: 'ENABLED', disabledAt: null });
+
+        await submit(t.gql, owner, tenant, '2026-Q1');
+        expect(await dispatcher.runOnce()).toBe(1); // the owner's endpoint only
+        await other.waitFor(1);
+        expect(receiver.received).toHaveLength(0);
+        expect((await deliveries(theirs.endpoint.id)).totalCount).toBe(0);
+
+        // Re-enabling is for OWNER and ADMIN (the removed member cannot, a CONSULTANT may not).
+        expect((await t.gql(ENABLE, { id: theirs.endpoint.id }, { token: consultant.token, tenant })).code).toBe('FORBIDDEN');
+        const enabled = ok(await t.gql(ENABLE, { id: theirs.endpoint.id }, { token: admin.token, tenant }))
+          .enableWebhookEndpoint;
+        expect(enabled).toEqual({
+          id: theirs.endpoint.id,
+          status: 'ENABLED',
+          disabledAt: null,
+          disabledReason: null,
+          enabledBy: { id: admin.id },
+        });
+        const trail = ok(
+          await t.gql(`{ auditTrail(first: 5) { edges { node { operation targetId userId } } } }`, {}, { token: owner.token, tenant }),
+        ).auditTrail.edges.map((e: any) => e.node);
+        expect(trail[0]).toEqual({ operation: 'enableWebhookEndpoint', targetId: theirs.endpoint.id, userId: admin.id });
+        // Enabling an enabled endpoint changes nothing and writes no audit row.
+        expect(ok(await t.gql(ENABLE, { id: ours.endpoint.id }, { token: owner.token, tenant })).enableWebhookEndpoint.status).toBe(
+          'ENABLED',
+        );
+        const again = ok(
+          await t.gql(`{ auditTrail(first: 1) { edges { node { operation targetId } } } }`, {}, { token: owner.token, tenant }),
+        ).auditTrail.edges[0].node;
+        expect(again).toEqual({ operation: 'enableWebhookEndpoint', targetId: theirs.endpoint.id });
+
+        const assessment = await submit(t.gql, owner, tenant, '2026-Q2');
+        expect(await dispatcher.runOnce()).toBe(2);
+        const [hook] = await receiver.waitFor(1);
+        expect(hook.verified).toBe(true);
+        expect(JSON.parse(hook.body).data.assessmentId).toBe(assessment.id);
+        expect(receiver.received).toHaveLength(1); // the event of the disabled time is not sent afterwards
+      } finally {
+        await other.close();
+      }
+    });
+
+    it('holds deliveries queued before the removal until the endpoint is enabled again', async () => {
+      const admin = await signUp(t.gql, 'Admin');
+      await addMember(t.gql, owner, tenant, admin, 'ADMIN');
+      const { endpoint, secret } = await register(t.gql, admin, tenant, receiver.url, ['ASSESSMENT_SCORED']);
+      receiver.verifyWith(secret);
+      const assessment = await submit(t.gql, owner, tenant);
+      ok(await t.gql(REMOVE, { id: admin.id }, { token: owner.token, tenant }));
+      expect(await dispatcher.runOnce()).toBe(0);
+      expect(receiver.received).toHaveLength(0);
+      expect((await deliveries(endpoint.id)).edges[0].node).toMatchObject({ status: 'PENDING', attempts: 0 });
+
+      ok(await t.gql(ENABLE, { id: endpoint.id }, { token: owner.token, tenant }));
+      expect(await dispatcher.runOnce()).toBe(1);
+      const [hook] = await receiver.waitFor(1);
+      expect(hook.verified).toBe(true);
+      expect(JSON.parse(hook.body).data.assessmentId).toBe(assessment.id);
+      // The OWNER who re-enabled it answers for it now: the registrant's later departure would not disable it.
+      expect((await list())[0]).toMatchObject({ createdBy: { id: admin.id }, enabledBy: { id: owner.id } });
+    });
+
+    it('disables them too when the account is deleted or the role no longer manages webhooks', async () => {
+      const gone = await signUp(t.gql, 'Gone');
+      const demoted = await signUp(t.gql, 'Demoted');
+      await addMember(t.gql, owner, tenant, gone, 'ADMIN');
+      await addMember(t.gql, owner, tenant, demoted, 'CONSULTANT');
+      const a = await register(t.gql, gone, tenant, receiver.url);
+      const b = await register(t.gql, demoted, tenant, receiver.url);
+      await admin.query('DELETE FROM users WHERE id = $1', [gone.id]);
+      await admin.query(`UPDATE memberships SET role = 'VIEWER' WHERE tenant_id = $1 AND user_id = $2`, [tenant, demoted.id]);
+      const listed = await list();
+      expect(listed.find((e) => e.id === a.endpoint.id)).toMatchObject({
+        status: 'DISABLED',
+        createdBy: null,
+        disabledReason: 'The member who answers for it left the tenant',
+      });
+      expect(listed.find((e) => e.id === b.endpoint.id)).toMatchObject({
+        status: 'DISABLED',
+        disabledReason: 'The member who answers for it no longer has a role that manages webhooks (now VIEWER)',
+      });
+    });
+
+    it('answers NOT_FOUND for an unknown id or another tenant\'s endpoint', async () => {
+      const { endpoint } = await register(t.gql, owner, tenant, receiver.url);
+      const stranger = await signUp(t.gql, 'Stranger');
+      const theirTenant = await createTenant(t.gql, stranger);
+      expect((await t.gql(ENABLE, { id: endpoint.id }, { token: stranger.token, tenant: theirTenant })).code).toBe('NOT_FOUND');
+      expect((await t.gql(ENABLE, { id: randomUUID() }, { token: owner.token, tenant })).code).toBe('NOT_FOUND');
+      expect((await t.gql(ENABLE, { id: 'nope' }, { token: owner.token, tenant })).code).toBe('NOT_FOUND');
     });
   });
 
@@ -370,7 +506,7 @@ describe('webhooks', () => {
         tenantId: tenant,
         data: { note: 'kept' },
       });
-      expect(verifySignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
+      expect(verifyWebhookSignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
     });
 
     it('writes no event when the submitting transaction rolls back', async () => {
@@ -407,7 +543,7 @@ describe('webhooks', () => {
         expect(second.app.get(WebhookDispatcher).isRunning).toBe(true);
         const [hook] = await receiver.waitFor(1);
         expect(JSON.parse(hook.body).data.assessmentId).toBe(assessment.id);
-        expect(verifySignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
+        expect(verifyWebhookSignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
       } finally {
         await second.close();
       }
@@ -471,6 +607,8 @@ describe('webhooks without WEBHOOKS_ALLOW_PRIVATE (SSRF)', () => {
     ['multicast', 'https://224.0.0.1/hook', 'non-public'],
     ['IPv4-mapped loopback', 'https://[::ffff:127.0.0.1]/hook', 'non-public'],
     ['credentials', 'https://user:secret@93.184.216.34/hook', 'credentials'],
+    ['an SSH port', 'https://93.184.216.34:22/hook', 'must use port 443 or 8443, not 22'],
+    ['a database port', 'https://93.184.216.34:5432/hook', 'must use port 443 or 8443, not 5432'],
   ])('refuses %s at registration', async (_what, url, message) => {
     const res = await t.gql(
       REGISTER,
@@ -502,7 +640,7 @@ describe('webhooks without WEBHOOKS_ALLOW_PRIVATE (SSRF)', () => {
     const receiver = await WebhookReceiver.start();
     try {
       // Stored behind the registration check's back (as if DNS had changed since): localhost on the receiver's port.
-      const url = receiver.url.replace('http://127.0.0.1', 'https://localhost');
+      const url = 'https://localhost:8443/hooks/smt';
       const { rows } = await admin.query<{ id: string }>(
         `INSERT INTO webhook_endpoints (tenant_id, url, events, secret, secret_hint)
          VALUES ($1, $2, '{assessment.scored}', $3, 'test') RETURNING id`,

@@ -1,10 +1,13 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SIGNATURE_HEADER, verifyWebhookSignature } from '../../src/webhooks/signature';
 
 export interface ReceivedWebhook {
   headers: IncomingHttpHeaders;
   body: string;
   at: number;
+  /** With verifyWith(secret): whether x-smt-signature verified (a failed one was answered 401). */
+  verified?: boolean;
 }
 
 /** A local HTTP server on 127.0.0.1 that records webhook POSTs and answers with queued statuses (then 200). */
@@ -12,6 +15,7 @@ export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly statuses: number[] = [];
   private waiters: (() => void)[] = [];
+  private secret: string | null = null;
 
   private readonly server: http.Server;
 
@@ -20,12 +24,14 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
-        this.received.push({
-          headers: req.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-          at: Date.now(),
-        });
-        res.statusCode = this.statuses.shift() ?? 200;
+        const body = Buffer.concat(chunks);
+        const header = req.headers[SIGNATURE_HEADER];
+        const verified =
+          this.secret === null
+            ? undefined
+            : verifyWebhookSignature(this.secret, body, typeof header === 'string' ? header : undefined);
+        this.received.push({ headers: req.headers, body: body.toString('utf8'), at: Date.now(), verified });
+        res.statusCode = verified === false ? 401 : (this.statuses.shift() ?? 200);
         res.end('ok');
         for (const wake of this.waiters.splice(0)) wake();
       });
@@ -40,6 +46,11 @@ export class WebhookReceiver {
 
   get url(): string {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/hooks/smt`;
+  }
+
+  /** Verifies every later request as a real receiver does (verifyWebhookSignature); refuses a bad one with 401. */
+  verifyWith(secret: string): void {
+    this.secret = secret;
   }
 
   /** Answers the next requests with these statuses. */
