@@ -33,6 +33,9 @@ const schema = z
     WEBHOOKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
     WEBHOOKS_BACKOFF_FACTOR: z.coerce.number().min(1).max(10).default(4),
     WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    // Query cost and response size (src/graphql/complexity.ts)
+    MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -76,6 +79,11 @@ export interface AppConfig {
     backoffFactor: number;
     allowPrivate: boolean;
   };
+  /**
+   * Per GraphQL request: the highest estimated cost accepted (refused with QUERY_TOO_COMPLEX before any SQL), and
+   * the largest response body sent (a larger one is replaced by a QUERY_TOO_COMPLEX error).
+   */
+  queryLimits: { maxCost: number; maxResponseBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +126,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffFactor: e.WEBHOOKS_BACKOFF_FACTOR,
       allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
     },
+    queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
   };
 }
 
