@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSchema, Kind, parse, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { GROWTH_ATTACK, PORTFOLIO_ATTACK } from '../../test/helpers/attacks';
 import { loadConfig } from '../config/config';
 import { estimateCost, LIST_ESTIMATES, unboundedListFields } from './complexity';
 
@@ -93,17 +94,6 @@ const KNOWN_COSTS: Record<string, number> = {
 const DEFAULT_MAX_COST = loadConfig({}).queryLimits.maxCost;
 
 const FINDINGS = 'findings { code severity dimension responsibility message recommendation }';
-/** Issue 13's attack: 15 aliases of the growth points with findings and two levels of previous. */
-export const GROWTH_ATTACK = `{ ${Array.from(
-  { length: 15 },
-  (_, i) => `a${i}: tenant { growth { points { id ${FINDINGS} previous { ${FINDINGS} previous { id } } } } }`,
-).join(' ')} }`;
-/** Its portfolio variant: 15 aliases of every client's latest assessment with findings and previous. */
-export const PORTFOLIO_ATTACK = `{ ${Array.from(
-  { length: 15 },
-  (_, i) =>
-    `a${i}: portfolio { entries { tenant { id name } latestAssessment { id ${FINDINGS} previous { ${FINDINGS} } } } }`,
-).join(' ')} }`;
 
 describe('query cost estimate', () => {
   it('knows the expected length of every list of objects that takes no first/last argument', () => {
