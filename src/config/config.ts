@@ -65,6 +65,9 @@ const schema = z
     BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     ...WEBHOOK_ENV,
+    // Query cost and response size (src/graphql/complexity.ts)
+    MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
+    MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
   })
   .superRefine(refineWebhookEnv)
   .superRefine((env, ctx) => {
@@ -111,6 +114,11 @@ export interface AppConfig {
     /** Ports an endpoint URL may use (ignored with allowPrivate). */
     allowedPorts: readonly number[];
   };
+  /**
+   * Per GraphQL request: the highest estimated cost accepted (refused with QUERY_TOO_COMPLEX before any SQL), and
+   * the largest response body sent (a larger one is replaced by a QUERY_TOO_COMPLEX error).
+   */
+  queryLimits: { maxCost: number; maxResponseBytes: number };
 }
 
 export class ConfigError extends Error {}
@@ -154,6 +162,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
       allowedPorts: e.WEBHOOKS_ALLOWED_PORTS,
     },
+    queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
   };
 }
 

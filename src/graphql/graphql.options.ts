@@ -9,6 +9,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError, logInternalError } from './format-error';
+import { queryLimitDetails, queryLimitsPlugin } from './complexity.plugin';
 import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
 
@@ -33,6 +34,7 @@ const noStore: ApolloServerPlugin = {
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const development = config.env === 'development';
   const armor = armorProtection();
+  const queryLimits = queryLimitsPlugin(config.queryLimits);
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -47,15 +49,22 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     plugins: [
       ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
       listLimitsPlugin,
+      // Before the tenant transaction plugin (Nest adds @Plugin() classes after these): see complexity.plugin.ts.
+      queryLimits.plugin,
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStore,
     ],
+    stringifyResult: queryLimits.stringifyResult,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
-    formatError: (formatted, error) =>
-      formatGraphQLError(formatted, error, {
+    formatError: (formatted, error) => {
+      const result = formatGraphQLError(formatted, error, {
         exposeStack: development,
         onInternal: (e) => logInternalError(logger, e),
-      }),
+      });
+      // QUERY_TOO_COMPLEX for the cost says by how much: extensions.cost and extensions.maxCost.
+      const details = queryLimitDetails(error);
+      return details ? { ...result, extensions: { ...result.extensions, ...details } } : result;
+    },
   };
 }
