@@ -941,7 +941,7 @@ function report(result: Awaited<ReturnType<typeof loadDemo>>, port: number, star
     lines.push(
       b.release
         ? `  ${pad(band, 8)} release of ${b.release.releasedAt}: p25 ${one(b.release.p25)}, p50 ${one(b.release.p50)}, ` +
-            `p75 ${one(b.release.p75)} over ${b.peerCount}+ eligible tenants (epsilon ${b.release.epsilon})`
+            `p75 ${one(b.release.p75)}; ${b.peerCount} eligible tenants (rounded down to a multiple of 5), epsilon ${b.release.epsilon}`
         : `  ${pad(band, 8)} fewer than 10 eligible tenants: the 2012 survey serves (${b.source})`,
     );
   }
