@@ -1,11 +1,22 @@
 import { Foundation1764150000000 } from './1764150000000-foundation';
-import { Audit1764150004000 } from './1764150004000-audit';
 import { TeamsInitiatives1764150001000 } from './1764150001000-teams-initiatives';
 import { Assessments1764150002000 } from './1764150002000-assessments';
 import { Portfolio1764150003000 } from './1764150003000-portfolio';
+import { Audit1764150004000 } from './1764150004000-audit';
 import { Performance1764150006000 } from './1764150006000-performance';
 import { PortfolioProjection1764150007000 } from './1764150007000-portfolio-projection';
+import { BenchmarkReleases1764150010000 } from './1764150010000-benchmark-releases';
 import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
-export const MIGRATIONS = [Foundation1764150000000, TeamsInitiatives1764150001000, Assessments1764150002000, Portfolio1764150003000, Audit1764150004000, Performance1764150006000, PortfolioProjection1764150007000, WebhookOwners1764150012000];
+export const MIGRATIONS = [
+  Foundation1764150000000,
+  TeamsInitiatives1764150001000,
+  Assessments1764150002000,
+  Portfolio1764150003000,
+  Audit1764150004000,
+  Performance1764150006000,
+  PortfolioProjection1764150007000,
+  BenchmarkReleases1764150010000,
+  WebhookOwners1764150012000,
+];

@@ -21,13 +21,18 @@ import { RESPONSIBILITIES } from '../src/scoring/domain';
 
 /**
  * `npm run demo`: a demo consultant with twelve client organisations, each with teams, members, responsibility
- * owners, initiatives with KPIs and six quarters of assessment history.
+ * owners, initiatives with KPIs and six quarters of assessment history; and a second account owning eight peer
+ * organisations of the 50-249 band, so that the benchmark shows a real release there (domain.md, "Benchmark":
+ * a release needs 10 eligible tenants of a band).
  *
  * Everything goes through the public GraphQL API of the real application, booted in this process on a free port:
  * demo data pass the same validation, row-level security and scoring as real data. The one exception is the
- * history's dates: the API stamps a submission with the time it arrives and offers no way to set it (on purpose:
- * clients cannot backdate), so after each period is submitted its submitted_at is moved to a date inside that
- * quarter through the admin connection. That step is for the demo only.
+ * submission times. History reads in period order, so the order needs no dates; but the API stamps a submission
+ * with the time it arrives (on purpose: clients cannot backdate), and a tenant counts as a benchmark peer only when
+ * its submissions lie 60+ days apart by that server time. So, once a client's periods are all submitted, their
+ * submitted_at are spread to dates inside their quarters through the admin connection (spreadSubmissions). That is
+ * for the benchmark's eligible peers (and it makes the due dates, one cadence after the last submission, those of
+ * a real history); it is for the demo only.
  *
  * Repeatable and idempotent: a seeded PRNG (mulberry32) draws the same organisations every run; names are
  * deterministic, the consultant is logged in when it exists, each period's facts are reconciled to a desired
@@ -35,6 +40,8 @@ import { RESPONSIBILITIES } from '../src/scoring/domain';
  */
 
 export const DEMO_LOGIN = { email: 'consultant@demo.example', password: 'demo-consultant-2026', name: 'Dana de Vries' };
+/** The owner of the peer organisations: another account, as real peers are other customers. */
+export const DEMO_PEERS_LOGIN = { email: 'peers@demo.example', password: 'demo-peers-2026', name: 'Pieter Peer' };
 const SEED = 20_120_901;
 const PERIODS = 6;
 const DAY = 86_400_000;
@@ -171,6 +178,23 @@ const CLIENTS: Archetype[] = [
   { name: 'Gemeente Lindendal', employeeCount: 900, market: 'MIXED', culture: 'HIERARCHICAL', locations: 4, departments: ['CORPORATE_COMMUNICATIONS', 'PR', 'CUSTOMER_SERVICE', 'HR', 'IT', 'LEGAL', 'MANAGEMENT'], sector: 'Local government', lag: 1 },
   { name: 'Noordzee Hotels', employeeCount: 340, market: 'B2C', culture: 'MIXED', locations: 6, departments: ['MARKETING', 'SALES', 'PR', 'CUSTOMER_SERVICE', 'HR'], sector: 'Hospitality', lag: 0, setUp: 'HYBRID_WITH_AGENCY' },
 ];
+
+/**
+ * Peer organisations of the 50-249 band (with Fietsfabriek, Kantoorpunt, Museum and Brightline: 12 eligible
+ * tenants, a release with peerCount 10). Each has two assessments, five quarters apart.
+ */
+const PEERS: Archetype[] = [
+  { name: 'Drukkerij De Ridder', employeeCount: 72, market: 'B2B', culture: 'MIXED', locations: 1, departments: ['MARKETING', 'SALES', 'CUSTOMER_SERVICE', 'MANAGEMENT'], sector: 'Printing', lag: 0 },
+  { name: 'Tandartsenpraktijk Zuid', employeeCount: 55, market: 'B2C', culture: 'INFORMAL', locations: 3, departments: ['MARKETING', 'CUSTOMER_SERVICE', 'MANAGEMENT'], sector: 'Dental care', lag: 0 },
+  { name: 'Veldhoven Installatietechniek', employeeCount: 180, market: 'B2B', culture: 'HIERARCHICAL', locations: 2, departments: ['MARKETING', 'SALES', 'CUSTOMER_SERVICE', 'IT', 'HR'], sector: 'Installation', lag: 0 },
+  { name: 'Stadsschouwburg Oost', employeeCount: 95, market: 'B2C', culture: 'MIXED', locations: 1, departments: ['MARKETING', 'PR', 'CUSTOMER_SERVICE', 'OTHER'], sector: 'Theatre', lag: 1 },
+  { name: 'Koffiebranderij Aroma', employeeCount: 60, market: 'MIXED', culture: 'INFORMAL', locations: 4, departments: ['MARKETING', 'SALES', 'CUSTOMER_SERVICE', 'PRODUCT'], sector: 'Food production', lag: 0 },
+  { name: 'Woonstichting Het Anker', employeeCount: 230, market: 'B2C', culture: 'HIERARCHICAL', locations: 3, departments: ['CORPORATE_COMMUNICATIONS', 'CUSTOMER_SERVICE', 'HR', 'IT', 'LEGAL', 'MANAGEMENT'], sector: 'Housing', lag: 0 },
+  { name: 'Bureau Kompas Advies', employeeCount: 120, market: 'B2B', culture: 'INFORMAL', locations: 2, departments: ['MARKETING', 'SALES', 'PR', 'MANAGEMENT'], sector: 'Consultancy', lag: 1 },
+  { name: 'Sportcentrum De Vaart', employeeCount: 80, market: 'B2C', culture: 'MIXED', locations: 2, departments: ['MARKETING', 'CUSTOMER_SERVICE', 'HR', 'MANAGEMENT'], sector: 'Sports', lag: 0 },
+];
+/** Which of the six periods a peer organisation submits: the first and the last. */
+const PEER_PERIODS = [0, PERIODS - 1];
 
 const FIRST_NAMES = ['Anouk', 'Bram', 'Chantal', 'Daan', 'Eva', 'Femke', 'Gijs', 'Hanna', 'Imane', 'Jeroen', 'Kim', 'Lars', 'Maud', 'Nina', 'Omar', 'Pieter', 'Roos', 'Sanne', 'Thijs', 'Yara'];
 const LAST_NAMES = ['Bakker', 'Jansen', 'de Boer', 'Visser', 'Smit', 'Mulder', 'Bos', 'Peters', 'Hendriks', 'Dekker', 'El Amrani', 'van Leeuwen', 'Kok', 'Vos'];
@@ -693,16 +717,21 @@ export interface DemoResult {
   created: { consultant: boolean; tenants: number; assessments: number; factChanges: number };
 }
 
-/** Moves a submission to its date in the quarter (demo-only; see the file's comment). */
-async function backdate(pool: Pool, tenantId: string, assessmentId: string, at: Date): Promise<void> {
+/**
+ * Spreads a client's submission times over its quarters (demo-only; see the file's comment): the benchmark counts
+ * a tenant as a peer only when its submissions lie 60+ days apart by server time. Row-level security is forced on
+ * assessments, for the owner too: the tenant is selected like the API does.
+ */
+async function spreadSubmissions(pool: Pool, tenantId: string, submitted: { id: string; at: Date }[]): Promise<void> {
   const admin = await pool.connect();
   await admin.query('BEGIN');
   try {
-    // Row-level security is forced on assessments, for the owner too: select the tenant like the API does.
     await admin.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
     await admin.query(
-      `UPDATE assessments SET submitted_at = $2 WHERE id = $1 AND abs(extract(epoch FROM submitted_at - $2::timestamptz)) > 60`,
-      [assessmentId, at],
+      `UPDATE assessments a SET submitted_at = s.at
+         FROM unnest($1::uuid[], $2::timestamptz[]) AS s (id, at)
+        WHERE a.id = s.id AND abs(extract(epoch FROM a.submitted_at - s.at)) > 60`,
+      [submitted.map((x) => x.id), submitted.map((x) => x.at)],
     );
     await admin.query('COMMIT');
   } catch (e) {
@@ -721,6 +750,7 @@ async function loadClient(
   index: number,
   now: Date,
   counts: DemoResult['created'],
+  role: { asConsultant: boolean; periods?: number[] } = { asConsultant: true },
 ): Promise<DemoClient> {
   const plan = planClient(archetype, index);
   let id = existing.get(archetype.name);
@@ -730,7 +760,7 @@ async function loadClient(
       {
         input: {
           name: archetype.name,
-          asConsultant: true,
+          asConsultant: role.asConsultant,
           profile: {
             employeeCount: archetype.employeeCount,
             departments: archetype.departments,
@@ -752,7 +782,10 @@ async function loadClient(
   );
   const done = new Set(assessments.edges.map((e) => e.node.period));
   const slots = periodsOf(plan, index, now);
+  const submitted: { id: string; at: Date }[] = [];
+  let latest: Submitted | null = null;
   for (const [k, slot] of slots.entries()) {
+    if (role.periods && !role.periods.includes(k)) continue;
     const state = stateOf(plan, k);
     if (!done.has(slot.period)) counts.factChanges += await reconcile(gql, id, state);
     const { submitAssessment } = await gql<{ submitAssessment: Submitted }>(
@@ -763,41 +796,64 @@ async function loadClient(
       id,
     );
     if (!done.has(slot.period)) counts.assessments++;
-    await backdate(admin, id, submitAssessment.id, slot.submittedAt);
+    submitted.push({ id: submitAssessment.id, at: slot.submittedAt });
+    latest = submitAssessment;
   }
-  // delta as of the backdated history (the submission's own answer was computed before its date moved).
-  const { tenant } = await gql<{ tenant: { latestAssessment: Submitted } }>(
-    `query { tenant { latestAssessment { id period overallScore stage delta } } }`,
-    {},
-    id,
-  );
-  return { id, name: archetype.name, plan, latest: tenant.latestAssessment, lastSubmittedAt: slots[slots.length - 1].submittedAt };
+  if (!latest) throw new Error(`no period loaded for ${archetype.name}`);
+  await spreadSubmissions(admin, id, submitted);
+  return { id, name: archetype.name, plan, latest, lastSubmittedAt: slots[slots.length - 1].submittedAt };
 }
 
-/** Loads the demo through the API at baseUrl; `adminUrl` is only for backdating the history. */
-export async function loadDemo(baseUrl: string, adminUrl: string, now = new Date()): Promise<DemoResult> {
-  let token: string | null = null;
-  const gql = client(baseUrl, () => token);
-  const counts = { consultant: false, tenants: 0, assessments: 0, factChanges: 0 };
+/** Logs in the demo account, or signs it up on the first run; true when it was created. */
+async function logInOrSignUp(gql: Gql, login: typeof DEMO_LOGIN, setToken: (token: string) => void): Promise<boolean> {
   try {
     const { logIn } = await gql<{ logIn: { token: string } }>(
       `mutation($email: String!, $password: String!) { logIn(email: $email, password: $password) { token } }`,
-      { email: DEMO_LOGIN.email, password: DEMO_LOGIN.password },
+      { email: login.email, password: login.password },
     );
-    token = logIn.token;
+    setToken(logIn.token);
+    return false;
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== 'UNAUTHENTICATED') throw e;
     const { signUp } = await gql<{ signUp: { token: string } }>(
       `mutation($input: SignUpInput!) { signUp(input: $input) { token } }`,
-      { input: DEMO_LOGIN },
+      { input: login },
     );
-    token = signUp.token;
-    counts.consultant = true;
+    setToken(signUp.token);
+    return true;
   }
+}
+
+async function tenantsWithRole(gql: Gql, role: string): Promise<Map<string, string>> {
   const { myTenants } = await gql<{ myTenants: { edges: { node: { id: string; name: string; myRole: string } }[] } }>(
     `query { myTenants(first: 100) { edges { node { id name myRole } } } }`,
   );
-  const existing = new Map(myTenants.edges.filter((e) => e.node.myRole === 'CONSULTANT').map((e) => [e.node.name, e.node.id]));
+  return new Map(myTenants.edges.filter((e) => e.node.myRole === role).map((e) => [e.node.name, e.node.id]));
+}
+
+export interface DemoBenchmark {
+  sizeBand: string;
+  source: string;
+  peerCount: number;
+  quarter: number | null;
+  release: { p25: number; p50: number; p75: number; releasedAt: string; epsilon: number } | null;
+}
+
+/** Loads the demo through the API at baseUrl; `adminUrl` is only for spreading the submission times. */
+export async function loadDemo(
+  baseUrl: string,
+  adminUrl: string,
+  now = new Date(),
+): Promise<DemoResult & { peers: DemoClient[]; benchmarks: Map<string, DemoBenchmark> }> {
+  let token: string | null = null;
+  let peersToken: string | null = null;
+  const gql = client(baseUrl, () => token);
+  const peersGql = client(baseUrl, () => peersToken);
+  const counts = { consultant: false, tenants: 0, assessments: 0, factChanges: 0 };
+  counts.consultant = await logInOrSignUp(gql, DEMO_LOGIN, (t) => (token = t));
+  await logInOrSignUp(peersGql, DEMO_PEERS_LOGIN, (t) => (peersToken = t));
+  const existing = await tenantsWithRole(gql, 'CONSULTANT');
+  const existingPeers = await tenantsWithRole(peersGql, 'OWNER');
 
   const admin = new Pool({ connectionString: adminUrl, max: 3 });
   try {
@@ -807,7 +863,25 @@ export async function loadDemo(baseUrl: string, adminUrl: string, now = new Date
       const batch = CLIENTS.slice(i, i + 3).map((archetype, j) => loadClient(gql, admin, existing, archetype, i + j, now, counts));
       clients.push(...(await Promise.all(batch)));
     }
-    return { clients, created: counts };
+    const peers: DemoClient[] = [];
+    for (let i = 0; i < PEERS.length; i += 3) {
+      const batch = PEERS.slice(i, i + 3).map((archetype, j) =>
+        loadClient(peersGql, admin, existingPeers, archetype, 100 + i + j, now, counts, { asConsultant: false, periods: PEER_PERIODS }),
+      );
+      peers.push(...(await Promise.all(batch)));
+    }
+    // Read after loading: the day's release of a band is made by its first read (every client of a band then
+    // reads that same release all day).
+    const benchmarks = new Map<string, DemoBenchmark>();
+    for (const c of clients) {
+      const { benchmark } = await gql<{ benchmark: DemoBenchmark }>(
+        `query { benchmark { sizeBand source peerCount quarter release { p25 p50 p75 releasedAt epsilon } } }`,
+        {},
+        c.id,
+      );
+      benchmarks.set(c.id, benchmark);
+    }
+    return { clients, peers, benchmarks, created: counts };
   } finally {
     await admin.end();
   }
@@ -831,12 +905,15 @@ const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width -
 const one = (n: number | null) => (n === null ? '—' : (Math.round(n * 10) / 10).toFixed(1));
 const signed = (n: number | null) => (n !== null && Math.round(n * 10) > 0 ? `+${one(n)}` : one(n));
 
-function report(result: DemoResult, port: number, started: number, now: Date): string {
-  const { clients, created } = result;
-  const total = clients.length * PERIODS;
+const placement = (b: DemoBenchmark | undefined) =>
+  !b ? '—' : b.release ? (b.quarter === null ? 'release' : `quarter ${b.quarter}`) : 'survey';
+
+function report(result: Awaited<ReturnType<typeof loadDemo>>, port: number, started: number, now: Date): string {
+  const { clients, peers, benchmarks, created } = result;
+  const total = clients.length * PERIODS + peers.length * PEER_PERIODS.length;
   const lines = [
     '',
-    `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${clients.length} client organisations, ${total} assessments ` +
+    `Demo data ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${clients.length} client organisations and ${peers.length} benchmark peers (${DEMO_PEERS_LOGIN.email}), ${total} assessments ` +
       `(this run created ${created.tenants} organisations and ${created.assessments} assessments${created.consultant ? ', and the consultant' : ''}; ` +
       `${created.factChanges} fact changes).`,
     '',
@@ -845,18 +922,31 @@ function report(result: DemoResult, port: number, started: number, now: Date): s
     `  Dashboard   npm start, then open http://localhost:${port}/dashboard`,
     `  GraphQL     http://localhost:${port}/graphql (Apollo Sandbox in development)`,
     '',
-    `  ${pad('client', 24)} ${padStart('staff', 5)}  ${pad('market', 6)} ${pad('culture', 12)} ${pad('set-up', 22)} ${padStart('score', 5)}  ${pad('stage', 10)} ${padStart('change', 6)}  last`,
+    `  ${pad('client', 24)} ${padStart('staff', 5)}  ${pad('market', 6)} ${pad('culture', 12)} ${pad('set-up', 22)} ${padStart('score', 5)}  ${pad('stage', 10)} ${padStart('change', 6)}  ${pad('benchmark', 9)}  last`,
   ];
   for (const c of clients) {
     const a = c.plan.archetype;
     const overdue = now.getTime() - c.lastSubmittedAt.getTime() > 90 * DAY;
     lines.push(
       `  ${pad(c.name, 24)} ${padStart(String(a.employeeCount), 5)}  ${pad(a.market, 6)} ${pad(a.culture, 12)} ${pad(c.plan.setUp, 22)} ` +
-        `${padStart(one(c.latest.overallScore), 5)}  ${pad(c.latest.stage, 10)} ${padStart(signed(c.latest.delta), 6)}  ${c.latest.period}` +
+        `${padStart(one(c.latest.overallScore), 5)}  ${pad(c.latest.stage, 10)} ${padStart(signed(c.latest.delta), 6)}  ` +
+        `${pad(placement(benchmarks.get(c.id)), 9)}  ${c.latest.period}` +
         `${overdue ? ' (overdue)' : ''}${c.latest.delta !== null && c.latest.delta <= -10 ? ' (score drop)' : ''}`,
     );
   }
+  lines.push('', 'Benchmark (one differentially private release per size band and UTC day, over tenants with submissions 60+ days apart):');
+  for (const band of ['1-49', '50-249', '250-999', '1000+']) {
+    const b = [...benchmarks.values()].find((x) => x.sizeBand === band);
+    if (!b) continue;
+    lines.push(
+      b.release
+        ? `  ${pad(band, 8)} release of ${b.release.releasedAt}: p25 ${one(b.release.p25)}, p50 ${one(b.release.p50)}, ` +
+            `p75 ${one(b.release.p75)}; ${b.peerCount} eligible tenants (rounded down to a multiple of 5), epsilon ${b.release.epsilon}`
+        : `  ${pad(band, 8)} fewer than 10 eligible tenants: the 2012 survey serves (${b.source})`,
+    );
+  }
   const example = clients.find((c) => c.name === 'Zorggroep Rivierenland') ?? clients[0];
+  const benchmarked = clients.find((c) => benchmarks.get(c.id)?.release) ?? example;
   const url = `http://localhost:${port}/graphql`;
   const curl = (query: string, tenant?: string) =>
     `curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN"` +
@@ -864,7 +954,7 @@ function report(result: DemoResult, port: number, started: number, now: Date): s
     ` \\\n    -d '${JSON.stringify({ query })}'`;
   lines.push(
     '',
-    'Three example queries (with `npm start` running; first get a token):',
+    'Four example queries (with `npm start` running; first get a token):',
     '',
     `  TOKEN=$(curl -s ${url} -H 'content-type: application/json' \\\n    -d '${JSON.stringify({
       query: `mutation { logIn(email: "${DEMO_LOGIN.email}", password: "${DEMO_LOGIN.password}") { token } }`,
@@ -878,6 +968,9 @@ function report(result: DemoResult, port: number, started: number, now: Date): s
     '',
     `  # 3. What to do next at ${example.name}: the latest findings, most severe first`,
     `  ${curl('{ tenant { latestAssessment { period overallScore stage findings { severity code recommendation } } } }', example.id)}`,
+    '',
+    `  # 4. Where ${benchmarked.name} stands in its size band: the day's release and its quarter`,
+    `  ${curl('{ benchmark { sizeBand source peerCount quarter ownScore release { p25 p50 p75 releasedAt epsilon } } }', benchmarked.id)}`,
     '',
   );
   return lines.join('\n');

@@ -97,10 +97,34 @@ export class SurveyPriors {
   selfRated!: SurveySelfRated;
 }
 
+@ObjectType('BenchmarkRelease', {
+  description:
+    "The size band's release of the day (UTC): its quartiles, each drawn with the exponential mechanism of " +
+    'differential privacy over the grid 0.0, 0.1, ..., 100.0 from the latest overall scores of the eligible tenants ' +
+    '(two current assessments submitted 60+ days apart). Every tenant of the band reads the same release all day.',
+})
+export class BenchmarkRelease {
+  @Field(() => Float, {
+    description: '25th percentile of the band, differentially private (a multiple of 0.1).',
+  })
+  p25!: number;
+  @Field(() => Float, {
+    description: '50th percentile (median), differentially private (a multiple of 0.1).',
+  })
+  p50!: number;
+  @Field(() => Float, { description: '75th percentile, differentially private (a multiple of 0.1).' })
+  p75!: number;
+  @Field({ description: 'When the release was made (the first read of the day in the band).' })
+  releasedAt!: Date;
+  @Field(() => Float, { description: 'Privacy budget of the whole release: 1/3 for each quartile.' })
+  epsilon!: number;
+}
+
 @ObjectType('Benchmark', {
   description:
-    "The tenant's place among the other tenants of its size band, or, while fewer than minimumPeers of them have " +
-    'an assessment, the 2012 survey figures (k-anonymity: nothing about so few peers is shown).',
+    "The tenant's place in its size band: its latest overall score placed against the band's daily differentially " +
+    'private release (source RELEASE), or, while fewer than minimumPeers tenants of the band are eligible, the 2012 ' +
+    'survey figures (source SURVEY_2012). Never a statistic computed per request.',
 })
 export class Benchmark {
   @Field({ description: 'Employees: 1-49, 50-249, 250-999 or 1000+.' })
@@ -108,29 +132,47 @@ export class Benchmark {
 
   @Field(() => Int, {
     description:
-      'Peers compared with (source PEERS): other tenants of the band with an assessment that share no member with ' +
-      'this tenant. 0 while below minimumPeers, whose real count is never shown.',
+      "The release's eligible tenants of the band (this one included when eligible), rounded down to a multiple " +
+      'of 5. 0 without a release.',
   })
   peerCount!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description:
-      "Percent of peers scoring below the tenant's latest overall score, ties counted half: " +
-      '(lower + 0.5 * equal) / peers * 100. Null under minimumPeers or without an assessment.',
+    deprecationReason:
+      "Always null: an exact percentile over live peers revealed a peer's score. Use quarter and release.",
+    description: 'No longer computed (always null).',
   })
   percentile!: number | null;
 
   @Field({
-    description: 'PEERS: computed from the peers; SURVEY_2012: too few peers, the survey figures serve.',
+    description:
+      "RELEASE: placed against the day's release; SURVEY_2012: too few eligible tenants, the survey serves.",
   })
   source!: string;
 
-  @Field(() => Int, { description: 'Peers needed before anything about them is computed (k-anonymity).' })
+  @Field(() => Int, { description: 'Eligible tenants a band needs before a release is made.' })
   minimumPeers!: number;
 
-  @Field(() => Float, { nullable: true, description: "The tenant's latest overall score, the one compared." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "The tenant's latest overall score (period order), the one placed.",
+  })
   ownScore!: number | null;
+
+  @Field(() => BenchmarkRelease, {
+    nullable: true,
+    description: "The band's release of the day; null below minimumPeers.",
+  })
+  release!: BenchmarkRelease | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The quarter of the release the latest score falls in: 1 below p25, 2 from p25, 3 from p50, 4 from p75 (a ' +
+      'score equal to a quartile counts in the quarter above). Null without a release or without an assessment.',
+  })
+  quarter!: number | null;
 
   @Field(() => SurveyPriors, {
     nullable: true,

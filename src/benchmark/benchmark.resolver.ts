@@ -9,7 +9,8 @@ export class BenchmarkResolver {
   constructor(private readonly benchmarks: BenchmarkService) {}
 
   @Query(() => Benchmark, {
-    description: "The selected tenant's percentile among the other tenants of its size band (k-anonymous).",
+    description:
+      "The selected tenant's latest score placed against its size band's daily differentially private release.",
   })
   @Access.tenant(ALL_ROLES)
   benchmark(): Promise<Benchmark> {

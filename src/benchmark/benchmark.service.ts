@@ -2,39 +2,66 @@ import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { Benchmark } from './benchmark.model';
+import { quarterOf } from './release-mechanism';
 import { SURVEY_2012 } from './survey-2012';
 
-interface BenchmarkRow {
+interface ReleaseRow {
   size_band: string;
-  peer_count: number | null;
-  percentile: number | null;
   own_score: number | null;
-  minimum_peers: number;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  epsilon: number | null;
+  eligible_count: number | null;
+  released_at: Date | null;
+  minimum_eligible: number;
 }
+
+export const RELEASE_SOURCE = 'RELEASE';
 
 @Injectable()
 export class BenchmarkService {
   constructor(private readonly tx: TenantTransaction) {}
 
   /**
-   * tenant_benchmark() (migration 1764150003000) is the only path to peers: SECURITY DEFINER, no parameters (the
-   * band comes from the selected tenant), aggregates only and nothing below 5 peers. Peers exclude every tenant
-   * sharing a member with the selected one, so an account cannot fill a band with its own tenants to isolate one
-   * real peer, and every member of a tenant sees the same benchmark.
+   * tenant_benchmark_release() (migration 1764150010000) is the only path to peers: SECURITY DEFINER, no parameters
+   * (the band comes from the selected tenant). It returns the band's stored release of the day, making it on the
+   * first read, and the tenant's own latest score; the quarter is the own score placed against the release.
    */
   async ofSelectedTenant(): Promise<Benchmark> {
     const manager = await this.tx.manager();
-    const [row] = await manager.query<BenchmarkRow[]>('SELECT * FROM tenant_benchmark()');
+    const [row] = await manager.query<ReleaseRow[]>('SELECT * FROM tenant_benchmark_release()');
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', 'No benchmark for the selected tenant');
-    const peers = row.peer_count !== null;
-    return {
+    const base = {
       sizeBand: row.size_band,
-      peerCount: row.peer_count ?? 0,
-      percentile: peers ? row.percentile : null,
-      source: peers ? 'PEERS' : SURVEY_2012.source,
-      minimumPeers: row.minimum_peers,
+      percentile: null,
+      minimumPeers: row.minimum_eligible,
       ownScore: row.own_score,
-      survey: peers ? null : { ...SURVEY_2012, departments: { ...SURVEY_2012.departments } },
+    };
+    if (row.p25 === null || row.p50 === null || row.p75 === null || row.released_at === null) {
+      return {
+        ...base,
+        peerCount: 0,
+        source: SURVEY_2012.source,
+        release: null,
+        quarter: null,
+        survey: { ...SURVEY_2012, departments: { ...SURVEY_2012.departments } },
+      };
+    }
+    const release = {
+      p25: row.p25,
+      p50: row.p50,
+      p75: row.p75,
+      releasedAt: row.released_at,
+      epsilon: row.epsilon ?? 0,
+    };
+    return {
+      ...base,
+      peerCount: row.eligible_count ?? 0,
+      source: RELEASE_SOURCE,
+      release,
+      quarter: row.own_score === null ? null : quarterOf(row.own_score, release),
+      survey: null,
     };
   }
 }

@@ -166,11 +166,11 @@ describe('portfolio, benchmark and webhook policies', () => {
               has_function_privilege('public', p.oid, 'EXECUTE') AS public_exec,
               has_function_privilege($1, p.oid, 'EXECUTE') AS app_exec
          FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner
-        WHERE p.proname IN ('tenant_benchmark', 'webhook_claim_deliveries', 'webhook_record_attempt') ORDER BY 1`,
+        WHERE p.proname IN ('tenant_benchmark_release', 'webhook_claim_deliveries', 'webhook_record_attempt') ORDER BY 1`,
       [APP_ROLE],
     );
     expect(rows.map((r) => r.proname)).toEqual([
-      'tenant_benchmark',
+      'tenant_benchmark_release',
       'webhook_claim_deliveries',
       'webhook_record_attempt',
     ]);
@@ -187,9 +187,9 @@ describe('portfolio, benchmark and webhook policies', () => {
     expect(rows[0].args).toBe(0);
   });
 
-  it('answers nothing from tenant_benchmark() without a selected tenant', async () => {
+  it('answers nothing from tenant_benchmark_release() without a selected tenant', async () => {
     await asUser(consultant, async () => {
-      expect((await app.query('SELECT * FROM tenant_benchmark()')).rows).toEqual([]);
+      expect((await app.query('SELECT * FROM tenant_benchmark_release()')).rows).toEqual([]);
     });
   });
 
