@@ -33,6 +33,8 @@ const schema = z
     WEBHOOKS_BACKOFF_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(1000),
     WEBHOOKS_BACKOFF_FACTOR: z.coerce.number().min(1).max(10).default(4),
     WEBHOOKS_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+    // Diagnostics: the x-sql-statements response header (tests, benchmarks); never sent in production.
+    SQL_STATEMENTS_HEADER: z.enum(['true', 'false']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production') {
@@ -76,6 +78,11 @@ export interface AppConfig {
     backoffFactor: number;
     allowPrivate: boolean;
   };
+  /**
+   * Whether each GraphQL response carries `x-sql-statements` (the request's SQL round trips): a diagnostic for the
+   * query-budget tests, asked for with SQL_STATEMENTS_HEADER=true, and ignored under NODE_ENV=production.
+   */
+  sqlStatementsHeader: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +125,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       backoffFactor: e.WEBHOOKS_BACKOFF_FACTOR,
       allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === 'true',
     },
+    sqlStatementsHeader: e.SQL_STATEMENTS_HEADER === 'true' && e.NODE_ENV !== 'production',
   };
 }
 

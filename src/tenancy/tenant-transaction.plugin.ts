@@ -1,10 +1,11 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
 import { formatGraphQLError } from '../graphql/format-error';
 import { TenantTransaction } from './tenant-transaction';
 import { sqlStatementsOfRequest } from '../database/sql-counter';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /**
  * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
@@ -15,18 +16,23 @@ import { sqlStatementsOfRequest } from '../database/sql-counter';
 export class TenantTransactionPlugin implements ApolloServerPlugin {
   private readonly logger = new Logger('TenantTransaction');
 
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const tx = this.tx;
     const logger = this.logger;
+    // A diagnostic for tests and benchmarks only (SQL_STATEMENTS_HEADER): it tells a caller how much work a request caused.
+    const sqlHeader = this.config.sqlStatementsHeader;
     return Promise.resolve({
       async willSendResponse(ctx) {
         const isMutation = ctx.operation?.operation === OperationTypeNode.MUTATION;
         const failed = (ctx.errors?.length ?? 0) > 0;
         try {
           await tx.finish(isMutation && failed ? 'rollback' : 'commit');
-          ctx.response.http.headers.set('x-sql-statements', String(sqlStatementsOfRequest()));
+          if (sqlHeader) ctx.response.http.headers.set('x-sql-statements', String(sqlStatementsOfRequest()));
         } catch (error) {
           logger.error(error);
           const formatted = formatGraphQLError({ message: 'Internal server error' }, error, {
