@@ -9,6 +9,7 @@ import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError, logInternalError } from './format-error';
+import { inputEdgesPlugin, parsingRefusalsAreClientErrors } from './input-edges.plugin';
 import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
 
@@ -45,8 +46,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     plugins: [
-      ...(armor.plugins as NonNullable<ApolloDriverConfig['plugins']>),
+      ...(armor.plugins as ApolloServerPlugin[]).map(parsingRefusalsAreClientErrors),
       listLimitsPlugin,
+      inputEdgesPlugin,
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       noStore,

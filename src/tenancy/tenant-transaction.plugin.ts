@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server'
 import { Plugin } from '@nestjs/apollo';
 import { Inject, Logger } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
+import { RETRY_AFTER_SECONDS } from '../common/errors';
 import { formatGraphQLError } from '../graphql/format-error';
 import { TenantTransaction } from './tenant-transaction';
 import { sqlStatementsOfRequest } from '../database/sql-counter';
@@ -40,7 +41,9 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
             onInternal: () => undefined,
           });
           ctx.response.body = { kind: 'single', singleResult: { errors: [formatted] } };
-          ctx.response.http.status = 500;
+          const unavailable = formatted.extensions?.code === 'SERVICE_UNAVAILABLE';
+          ctx.response.http.status = unavailable ? 503 : 500;
+          if (unavailable) ctx.response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         }
       },
     });
