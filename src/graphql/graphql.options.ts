@@ -46,7 +46,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     plugins: [
-      ...(armor.plugins as ApolloServerPlugin[]).map(parsingRefusalsAreClientErrors),
+      ...armor.plugins.map(parsingRefusalsAreClientErrors),
       listLimitsPlugin,
       inputEdgesPlugin,
       development ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
