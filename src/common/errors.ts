@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'VERSION_CONFLICT',
   'RATE_LIMITED',
   'QUERY_TOO_COMPLEX',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -85,6 +86,20 @@ export class RateLimitedError extends AppError {
 export class ServiceBusyError extends AppError {
   constructor() {
     super('RATE_LIMITED', 'The service is busy: retry in a moment');
+  }
+}
+
+/** Seconds a client is asked to wait (Retry-After) before retrying a SERVICE_UNAVAILABLE request. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database cannot be reached, or the operation ran out of time: nothing was stored (the request's
+ * transaction did not commit), so the request may be retried as it is (submissions are idempotent).
+ * Sent with HTTP 503 and Retry-After.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = 'The service is unavailable for now: retry in a moment') {
+    super('SERVICE_UNAVAILABLE', message);
   }
 }
 

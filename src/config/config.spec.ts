@@ -54,3 +54,20 @@ describe('loadConfig', () => {
     });
   });
 });
+
+describe('SQL_STATEMENTS_HEADER', () => {
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', APP_DB_PASSWORD: 'x', JWT_SECRET: 'y'.repeat(32) };
+
+  it('is off unless asked for', () => {
+    expect(loadConfig({}).sqlStatementsHeader).toBe(false);
+    expect(loadConfig({ SQL_STATEMENTS_HEADER: 'true' }).sqlStatementsHeader).toBe(true);
+  });
+
+  it('is never on in production', () => {
+    expect(loadConfig({ ...production, SQL_STATEMENTS_HEADER: 'true' }).sqlStatementsHeader).toBe(false);
+  });
+
+  it('refuses a value other than true or false', () => {
+    expect(() => loadConfig({ SQL_STATEMENTS_HEADER: 'yes' })).toThrow(/SQL_STATEMENTS_HEADER/);
+  });
+});

@@ -68,6 +68,8 @@ const schema = z
     // Query cost and response size (src/graphql/complexity.ts)
     MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
+    // Diagnostics: the x-sql-statements response header (tests, benchmarks); never sent in production.
+    SQL_STATEMENTS_HEADER: z.enum(['true', 'false']).default('false'),
   })
   .superRefine(refineWebhookEnv)
   .superRefine((env, ctx) => {
@@ -119,6 +121,11 @@ export interface AppConfig {
    * the largest response body sent (a larger one is replaced by a QUERY_TOO_COMPLEX error).
    */
   queryLimits: { maxCost: number; maxResponseBytes: number };
+  /**
+   * Whether each GraphQL response carries `x-sql-statements` (the request's SQL round trips): a diagnostic for the
+   * query-budget tests, asked for with SQL_STATEMENTS_HEADER=true, and ignored under NODE_ENV=production.
+   */
+  sqlStatementsHeader: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -163,6 +170,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       allowedPorts: e.WEBHOOKS_ALLOWED_PORTS,
     },
     queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
+    sqlStatementsHeader: e.SQL_STATEMENTS_HEADER === 'true' && e.NODE_ENV !== 'production',
   };
 }
 

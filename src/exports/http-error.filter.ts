@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import type { ErrorCode } from '../common/errors';
+import { type ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors';
 import { logInternalError, mapError } from '../graphql/format-error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   VERSION_CONFLICT: 409,
   RATE_LIMITED: 429,
   QUERY_TOO_COMPLEX: 400,
+  SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
 };
 
@@ -31,6 +32,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (response.headersSent) return;
     response.removeHeader('content-disposition');
     response.setHeader('content-type', 'application/json; charset=utf-8');
+    if (mapped.code === 'SERVICE_UNAVAILABLE') response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response
       .status(STATUS[mapped.code])
       .json({

@@ -12,4 +12,14 @@ describe('time cursors', () => {
       expect(() => decodeTimeCursor(bad)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] }));
     }
   });
+  it.each([
+    ['an offset of +99', '2026-11-26 10:44:45.123456+99'],
+    ['an offset of -16', '2026-11-26 10:44:45-16'],
+    ['an offset of +05:75', '2026-11-26 10:44:45+05:75'],
+    ['31 February', '2026-02-31 10:44:45+00'],
+    ['hour 24', '2026-11-26 24:00:00+00'],
+    ['year 0', '0000-01-01 00:00:00+00'],
+  ])('refuses a time PostgreSQL would refuse: %s', (_name, at) => {
+    expect(() => decodeTimeCursor(encodeCursor([at, id]))).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+  });
 });

@@ -71,14 +71,31 @@ export function ConnectionType<T>(node: Type<T>, name: string): Type<Connection<
 /** A cursor part that must be a timestamp (as PostgreSQL printed it) and a uuid. */
 export function decodeTimeCursor(cursor: string): [string, string] {
   const [at, id] = decodeCursor(cursor, 2);
-  if (typeof at !== 'string' || !POSTGRES_TIMESTAMP.test(at) || !isUuidLike(id)) {
+  if (typeof at !== 'string' || !isTimestampText(at) || !isUuidLike(id)) {
     throw BadUserInputError.field('after', 'is not a cursor returned by this API');
   }
   return [at, id as string];
 }
 
 /** timestamptz as PostgreSQL prints it (`2026-11-26 10:44:45.123456+00`) or ISO 8601. */
-const POSTGRES_TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
+const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(Z|[+-](\d{2})(:?(\d{2}))?)?$/;
+
+/**
+ * Whether a cursor's time is one PostgreSQL accepts: the shape alone let `+99` (an offset PostgreSQL refuses,
+ * beyond ±15:59) or 31 February through, and the statement then failed. Checked field by field, since
+ * JavaScript's Date.parse rolls 31 February over to March.
+ */
+export function isTimestampText(value: string): boolean {
+  const m = TIMESTAMP.exec(value);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const offsetHours = Number(m[9] ?? 0);
+  const offsetMinutes = Number(m[11] ?? 0);
+  if (offsetHours > 15 || offsetMinutes > 59 || hour > 23 || minute > 59 || second > 59 || year < 1) return false;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
 
 function isUuidLike(value: unknown): boolean {
   return typeof value === 'string' && /^[0-9a-f-]{36}$/i.test(value);

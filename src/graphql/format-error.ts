@@ -3,6 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { AppError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
+import { inputErrorNote, normaliseInputPath } from './input-edges.plugin';
 import { ARMOR_REJECTION } from './limits';
 
 export interface MappedError {
@@ -29,6 +30,61 @@ export function logInternalError(logger: { log(message: string): void; error(mes
   else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
 }
 
+const SERVICE_UNAVAILABLE: MappedError = {
+  code: 'SERVICE_UNAVAILABLE',
+  message: 'The database is unavailable for now: retry in a moment',
+  fields: [],
+  internal: true,
+};
+const MALFORMED: MappedError = { code: 'BAD_USER_INPUT', message: 'A value is out of range or malformed', fields: [], internal: false };
+
+/** Network errors of the database connection (Node's, as pg passes them on). */
+const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** pg's own messages when the server goes away mid-connection or cannot be reached in time. */
+const CONNECTION_MESSAGES = /^Connection terminated|Client has encountered a connection error|Connection is not open|timeout expired|Query read timeout/;
+
+/**
+ * A PostgreSQL error, by its SQLSTATE class, once for the whole service. Its text never reaches a client: it names
+ * tables, constraints and values ("invalid input syntax for type uuid: ...").
+ */
+function mapDatabaseError(sqlState: string): MappedError {
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'Already exists', fields: [], internal: false };
+  if (sqlState === '23503' || sqlState === '23P01')
+    return { code: 'CONFLICT', message: 'A related object was changed or removed meanwhile: reload and retry', fields: [], internal: false };
+  if (sqlState.startsWith('23') || sqlState.startsWith('22')) return MALFORMED;
+  if (sqlState === '40001' || sqlState === '40P01')
+    return { code: 'CONFLICT', message: 'A concurrent operation got in the way: retry', fields: [], internal: false };
+  if (sqlState === '57014')
+    return { ...SERVICE_UNAVAILABLE, message: 'The operation took too long and was cancelled: retry later' };
+  if (sqlState.startsWith('08') || sqlState.startsWith('53') || /^57P0[1-5]$/.test(sqlState)) return SERVICE_UNAVAILABLE;
+  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
+}
+
+/** The SQLSTATE of a PostgreSQL error (pg's DatabaseError, or TypeORM's QueryFailedError around one). */
+function sqlStateOf(error: unknown): string | undefined {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  const isPg = error instanceof QueryFailedError || (cause as { severity?: unknown } | null)?.severity !== undefined;
+  return isPg && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+function isConnectionFailure(error: unknown): boolean {
+  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  if (!(cause instanceof Error)) return false;
+  const code = (cause as { code?: unknown }).code;
+  return (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) || CONNECTION_MESSAGES.test(cause.message);
+}
+
+/** GraphQL's own errors about the document or its variables: the message is for the client. */
+const GRAPHQL_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
 /** Turns any thrown thing into one of the contract's codes. The one place where errors get their code. */
 export function mapError(error: unknown, graphqlCode?: string): MappedError {
   if (error instanceof AppError) {
@@ -40,41 +96,32 @@ export function mapError(error: unknown, graphqlCode?: string): MappedError {
     const code = HTTP_STATUS_CODES[error.getStatus()] ?? 'INTERNAL_SERVER_ERROR';
     return { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : error.message, fields: [], internal: code === 'INTERNAL_SERVER_ERROR' };
   }
-  if (error instanceof QueryFailedError) {
-    const pgCode = (error.driverError as { code?: string } | undefined)?.code;
-    if (pgCode === '23505') return { code: 'CONFLICT', message: 'Already exists', fields: [], internal: false };
-    if (pgCode === '23514' || pgCode === '22P02' || pgCode === '22003' || pgCode === '22001' || pgCode === '22007' || pgCode === '22008')
-      return { code: 'BAD_USER_INPUT', message: 'A value is out of range or malformed', fields: [], internal: false };
-    if (pgCode === '57014')
-      return { code: 'INTERNAL_SERVER_ERROR', message: 'The operation took too long and was cancelled', fields: [], internal: true };
-  }
+  const sqlState = sqlStateOf(error);
+  if (sqlState) return mapDatabaseError(sqlState);
+  if (isConnectionFailure(error)) return SERVICE_UNAVAILABLE;
   if (error instanceof Error && ARMOR_REJECTION.test(error.message)) {
     return { code: 'QUERY_TOO_COMPLEX', message: error.message.replace(/^Syntax Error: /, ''), fields: [], internal: false };
   }
-  if (graphqlCode === 'GRAPHQL_PARSE_FAILED' || graphqlCode === 'GRAPHQL_VALIDATION_FAILED' || graphqlCode === 'BAD_USER_INPUT') {
-    return { code: 'BAD_USER_INPUT', message: error instanceof Error ? error.message : 'Bad input', fields: [], internal: false };
-  }
-  if (graphqlCode === 'PERSISTED_QUERY_NOT_FOUND' || graphqlCode === 'OPERATION_RESOLUTION_FAILURE' || graphqlCode === 'BAD_REQUEST') {
+  if (graphqlCode && GRAPHQL_INPUT_CODES.has(graphqlCode) && (error === undefined || error instanceof GraphQLError)) {
     return { code: 'BAD_USER_INPUT', message: error instanceof Error ? error.message : 'Bad input', fields: [], internal: false };
   }
   return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
 }
 
 /**
- * Extracts the offending input paths from graphql-js coercion messages such as
- * `Variable "$input" got invalid value 9 at "input.insight"; Int cannot represent ...`.
- * The leading variable or argument name is dropped so paths read like class-validator's ("insight").
+ * Extracts the offending input path from graphql-js and plugin messages such as
+ * `Variable "$input" got invalid value 9 at "input.insight"; Int cannot represent ...` (a fallback: the input-edges
+ * plugin names the path from the document when it saw the error).
  */
 export function fieldsFromCoercionMessage(message: string): FieldProblem[] {
-  const at = /at "([^"]+)"/.exec(message);
-  const missing = /Field "([^"]+)" of required type/.exec(message);
+  const at = / at "([^"]+)"/.exec(message);
+  const missing = /Field "(?:[^".]+\.)?([^".]+)" of required type/.exec(message);
   const unknownField = /Field "([^"]+)" is not defined by type/.exec(message);
   const argument = /Argument "([^"]+)"/.exec(message) ?? /argument "([^"]+)"/.exec(message);
   const variable = /Variable "\$([^"]+)"/.exec(message);
-  const segments = at ? at[1].split('.').slice(1) : [];
   const leaf = missing?.[1] ?? unknownField?.[1];
-  if (leaf) segments.push(leaf);
-  const field = segments.length > 0 ? segments.join('.') : (argument?.[1] ?? variable?.[1]);
+  const base = at?.[1] ?? variable?.[1];
+  const field = base ? (leaf ? `${base}.${leaf}` : base) : argument?.[1];
   return field ? [{ field, message }] : [];
 }
 
@@ -85,17 +132,22 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const graphqlCode = formatted.extensions?.code as string | undefined;
-  const mapped = mapError(original instanceof GraphQLError ? original : original, graphqlCode);
+  const mapped = mapError(original, graphqlCode);
   if (mapped.internal) options.onInternal(original);
-  let fields = mapped.fields;
+  const note = inputErrorNote(error);
+  let fields = note?.fields ?? mapped.fields;
   if (mapped.code === 'BAD_USER_INPUT' && fields.length === 0) fields = fieldsFromCoercionMessage(formatted.message);
+  fields = fields.map((f) => ({ ...f, field: normaliseInputPath(f.field) }));
   const extensions: Record<string, unknown> = { code: mapped.code };
   if (mapped.code === 'BAD_USER_INPUT') {
     extensions.fields = [...new Set(fields.map((f) => f.field))];
     extensions.details = fields;
+    if (note?.allowed) extensions.allowed = note.allowed;
   }
   if (options.exposeStack && original instanceof Error) extensions.stacktrace = original.stack?.split('\n');
-  const message =
-    mapped.code === 'BAD_USER_INPUT' && !(original instanceof AppError) && graphqlCode ? formatted.message : mapped.message;
+  // GraphQL's own message about the document is the client's; anything else says only what mapError says.
+  const ownMessage = mapped.code === 'BAD_USER_INPUT' && original instanceof GraphQLError && graphqlCode !== undefined;
+  let message = ownMessage ? formatted.message : mapped.message;
+  if (note?.allowed) message = `${message} Allowed values: ${note.allowed.join(', ')}.`;
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }

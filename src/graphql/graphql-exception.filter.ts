@@ -1,5 +1,9 @@
-import { type ArgumentsHost, Catch } from '@nestjs/common';
+import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { BaseExceptionFilter } from '@nestjs/core';
+import { GqlArgumentsHost } from '@nestjs/graphql';
+import { getNamedType, type GraphQLResolveInfo, isInputObjectType } from 'graphql';
+import { AppError, BadUserInputError } from '../common/errors';
 
 /**
  * Errors thrown in GraphQL resolvers, guards and interceptors go to Apollo as they are: formatError maps them to
@@ -11,7 +15,58 @@ import { BaseExceptionFilter } from '@nestjs/core';
 export class GraphQLExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     // graphql-js treats an Error returned by a resolver as that field's error.
-    if (host.getType<string>() === 'graphql') return exception;
+    if (host.getType<string>() === 'graphql') {
+      if (exception instanceof BadUserInputError) return withArgumentPaths(exception, GqlArgumentsHost.create(host).getInfo());
+      return exception;
+    }
+    if (host.getType() === 'http' && refusedGraphQLBody(exception, host)) return;
     return super.catch(exception, host);
   }
+}
+
+/**
+ * A body refused before GraphQL saw it (over BODY_LIMIT_KB: 413; not JSON: 400) is still answered in GraphQL's shape
+ * on /graphql, with its 4xx status: a client reads `errors[0].extensions.code` as for any other refusal.
+ */
+function refusedGraphQLBody(exception: unknown, host: ArgumentsHost): boolean {
+  const http = host.switchToHttp();
+  const req = http.getRequest<Request>();
+  const res = http.getResponse<Response>();
+  if (!req.path?.startsWith('/graphql') || res.headersSent) return false;
+  const status =
+    exception instanceof HttpException
+      ? exception.getStatus()
+      : Number((exception as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? NaN);
+  if (!(status >= 400 && status < 500)) return false;
+  const type = (exception as { type?: unknown }).type;
+  const message =
+    status === 413 || type === 'entity.too.large'
+      ? 'The request body is over the size limit'
+      : 'The request body is not a GraphQL request in JSON';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [], details: [] } }] });
+  return true;
+}
+
+/**
+ * A service names a field of its input as it knows it (`url`); the client sent it as `input.url`. A path whose
+ * first name is no argument of the field but a field of exactly one input-object argument gets that argument
+ * in front; anything else (`x-tenant-id`, `after`, `input.period`) stays as it is.
+ */
+export function withArgumentPaths(error: BadUserInputError, info: GraphQLResolveInfo | undefined): AppError {
+  const definition = info?.parentType.getFields()[info.fieldName];
+  if (!definition || error.fields.length === 0) return error;
+  const argumentNames = new Set(definition.args.map((a) => a.name));
+  let changed = false;
+  const fields = error.fields.map((problem) => {
+    const first = problem.field.split(/[.[]/, 1)[0];
+    if (argumentNames.has(first)) return problem;
+    const owners = definition.args.filter((a) => {
+      const type = getNamedType(a.type);
+      return isInputObjectType(type) && first in type.getFields();
+    });
+    if (owners.length !== 1) return problem;
+    changed = true;
+    return { ...problem, field: `${owners[0].name}.${problem.field}` };
+  });
+  return changed ? new BadUserInputError(error.message, fields) : error;
 }

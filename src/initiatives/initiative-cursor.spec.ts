@@ -25,6 +25,7 @@ describe('initiative cursors', () => {
     ['a millisecond time', encodeCursor(['2026-01-31T23:59:59.123Z', ID])],
     ['a time with SQL in it', encodeCursor(["2026-01-31'; DROP TABLE initiatives; --", ID])],
     ['an impossible date', encodeCursor(['2026-13-45T99:99:99.000000Z', ID])],
+    ['31 February (Date.parse rolls it over)', encodeCursor(['2026-02-31T10:00:00.000000Z', ID])],
     ['a number for the time', encodeCursor([1, ID])],
     ['an id that is not a UUID', encodeCursor(['2026-01-31T23:59:59.123456Z', 'x'])],
   ])('rejects %s with BAD_USER_INPUT on `after`', (_label, after) => {

@@ -1,5 +1,5 @@
 import { BadUserInputError, isUuid } from '../common/errors';
-import { decodeCursor, encodeCursor } from '../graphql/connection';
+import { decodeCursor, encodeCursor, isTimestampText } from '../graphql/connection';
 
 /**
  * Initiatives are listed newest first, by (created_at, id) descending. A cursor carries both, the time at full
@@ -25,7 +25,7 @@ export function decodeInitiativeCursor(after: string): InitiativePosition {
   if (
     typeof createdAt !== 'string' ||
     !CREATED_AT.test(createdAt) ||
-    Number.isNaN(Date.parse(createdAt)) ||
+    !isTimestampText(createdAt) ||
     !isUuid(id)
   ) {
     throw BadUserInputError.field('after', 'is not a cursor returned by this API');

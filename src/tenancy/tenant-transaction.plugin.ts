@@ -1,10 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
+import { RETRY_AFTER_SECONDS } from '../common/errors';
 import { formatGraphQLError } from '../graphql/format-error';
 import { TenantTransaction } from './tenant-transaction';
 import { sqlStatementsOfRequest } from '../database/sql-counter';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 
 /**
  * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
@@ -15,18 +17,23 @@ import { sqlStatementsOfRequest } from '../database/sql-counter';
 export class TenantTransactionPlugin implements ApolloServerPlugin {
   private readonly logger = new Logger('TenantTransaction');
 
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   requestDidStart(): Promise<GraphQLRequestListener<object>> {
     const tx = this.tx;
     const logger = this.logger;
+    // A diagnostic for tests and benchmarks only (SQL_STATEMENTS_HEADER): it tells a caller how much work a request caused.
+    const sqlHeader = this.config.sqlStatementsHeader;
     return Promise.resolve({
       async willSendResponse(ctx) {
         const isMutation = ctx.operation?.operation === OperationTypeNode.MUTATION;
         const failed = (ctx.errors?.length ?? 0) > 0;
         try {
           await tx.finish(isMutation && failed ? 'rollback' : 'commit');
-          ctx.response.http.headers.set('x-sql-statements', String(sqlStatementsOfRequest()));
+          if (sqlHeader) ctx.response.http.headers.set('x-sql-statements', String(sqlStatementsOfRequest()));
         } catch (error) {
           logger.error(error);
           const formatted = formatGraphQLError({ message: 'Internal server error' }, error, {
@@ -34,7 +41,9 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
             onInternal: () => undefined,
           });
           ctx.response.body = { kind: 'single', singleResult: { errors: [formatted] } };
-          ctx.response.http.status = 500;
+          const unavailable = formatted.extensions?.code === 'SERVICE_UNAVAILABLE';
+          ctx.response.http.status = unavailable ? 503 : 500;
+          if (unavailable) ctx.response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         }
       },
     });

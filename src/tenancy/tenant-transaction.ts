@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { AppError, ForbiddenError, isUuid, RequestAbortedError, ServiceBusyError } from '../common/errors';
+import { AppError, ForbiddenError, isUuid, RequestAbortedError, ServiceBusyError, UnauthenticatedError } from '../common/errors';
 import { usePreparedStatements } from '../database/prepared-statements';
 import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
 import type { Role } from './roles';
@@ -158,7 +158,14 @@ export class TenantTransaction {
     try {
       const client = (await runner.connect()) as PgClient;
       usePreparedStatements(client);
-      const statements = [`BEGIN`, `SELECT set_config('app.user_id', '${userId ?? ''}', true)`];
+      // The user is set only while the account exists: a valid token of a deleted account finds no row
+      // (UNAUTHENTICATED below), in the same round trip.
+      const statements = [
+        `BEGIN`,
+        userId === null
+          ? `SELECT set_config('app.user_id', '', true)`
+          : `SELECT set_config('app.user_id', u.id::text, true) FROM users u WHERE u.id = '${userId}'`,
+      ];
       if (tenantId !== null) {
         statements.push(
           `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true) ` +
@@ -170,6 +177,7 @@ export class TenantTransaction {
       this.dataSource.logger.logQuery(sql, [], runner);
       markTransaction(runner, true);
       const results = (await client.query(sql)) as PgResult[];
+      if (userId !== null && results[1].rows.length === 0) throw new UnauthenticatedError('This account no longer exists');
       const rows = tenantId !== null ? results[2].rows : [];
       return { runner, role: rows.length === 1 ? (rows[0].role as Role) : null };
     } catch (e) {

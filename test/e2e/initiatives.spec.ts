@@ -303,7 +303,7 @@ describe('initiatives (GraphQL)', () => {
     ])('createInitiative: %s', async (field, change) => {
       const res = await t.gql(CREATE, { input: { ...INITIATIVE, ...change } }, options);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(fieldsOf(res)).toEqual([field]);
+      expect(fieldsOf(res)).toEqual([`input.${field}`]);
       expect(ok(await t.gql(PAGE, {}, options)).initiatives.totalCount).toBe(0);
     });
 
@@ -334,7 +334,7 @@ describe('initiatives (GraphQL)', () => {
       const before = await read(id, other);
       const res = await t.gql(UPDATE, { input: { id, expectedVersion: 1, ...change } }, other);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(fieldsOf(res)).toEqual([field]);
+      expect(fieldsOf(res)).toEqual([`input.${field}`]);
       expect(await read(id, other)).toEqual(before);
     });
   });

@@ -290,9 +290,15 @@ describe('rate limits', () => {
   });
 
   it('limits requests per user', async () => {
-    const token = await t.app
-      .get((await import('@nestjs/jwt')).JwtService)
-      .signAsync({ sub: '00000000-0000-4000-8000-000000000001' });
+    // An existing account (the sign-in limit is used up above): a token of an account that does not exist is
+    // UNAUTHENTICATED before any limit applies.
+    const admin = await adminClient();
+    const { rows } = await admin.query<{ id: string }>(
+      `INSERT INTO users (email, name, password_hash) VALUES ($1, 'Limited', 'x') RETURNING id`,
+      [`limited-${Date.now()}@example.test`],
+    );
+    await admin.end();
+    const token = await t.app.get((await import('@nestjs/jwt')).JwtService).signAsync({ sub: rows[0].id });
     const codes = [];
     for (let i = 0; i < 6; i++) codes.push((await t.gql(`{ myTenants { totalCount } }`, {}, { token })).code);
     expect(codes.slice(0, 5)).toEqual([undefined, undefined, undefined, undefined, undefined]);

@@ -224,7 +224,7 @@ describe('responsibility ownership (GraphQL)', () => {
       if (input.memberId === 'MEMBER') input.memberId = org.memberId;
       const res = await t.gql(ASSIGN, { input }, org.as);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions.fields).toEqual(expected);
+      expect(res.errors?.[0].extensions.fields).toEqual(expected.map((f) => `input.${f}`));
       expect(await read(org.as)).toEqual(before);
     });
 

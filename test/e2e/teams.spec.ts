@@ -175,7 +175,7 @@ describe('teams and team members (GraphQL)', () => {
     ])('addTeamMember with %s = %p', async (field, value) => {
       const res = await t.gql(ADD_MEMBER, { input: { ...MEMBER, teamId, [field]: value } }, as);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions.fields).toEqual([field]);
+      expect(res.errors?.[0].extensions.fields).toEqual([`input.${field}`]);
       expect(await readTeam(teamId)).toMatchObject({ version: 1, members: [] });
     });
 
@@ -183,7 +183,7 @@ describe('teams and team members (GraphQL)', () => {
       const before = ok(await t.gql(`{ teams { id } }`, {}, as)).teams.length;
       const res = await t.gql(CREATE_TEAM, { input: { name } }, as);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions.fields).toEqual(['name']);
+      expect(res.errors?.[0].extensions.fields).toEqual(['input.name']);
       expect(ok(await t.gql(`{ teams { id } }`, {}, as)).teams).toHaveLength(before);
     });
 
@@ -200,7 +200,7 @@ describe('teams and team members (GraphQL)', () => {
       const memberId = await addTeamMember(t.gql, org.owner, org.tenant, id);
       const res = await t.gql(UPDATE_MEMBER, { input: { id: memberId, [field]: value } }, as);
       expect(res.code).toBe('BAD_USER_INPUT');
-      expect(res.errors?.[0].extensions.fields).toEqual([field]);
+      expect(res.errors?.[0].extensions.fields).toEqual([`input.${field}`]);
       expect(await readTeam(id)).toMatchObject({ version: 2, members: [{ id: memberId, ...MEMBER }] });
     });
 
@@ -208,10 +208,10 @@ describe('teams and team members (GraphQL)', () => {
       const id = await createTeam(t.gql, org.owner, org.tenant, 'Kept name');
       const blank = await t.gql(UPDATE_TEAM, { input: { id, expectedVersion: 1, name: ' ' } }, as);
       expect(blank.code).toBe('BAD_USER_INPUT');
-      expect(blank.errors?.[0].extensions.fields).toEqual(['name']);
+      expect(blank.errors?.[0].extensions.fields).toEqual(['input.name']);
       const zero = await t.gql(UPDATE_TEAM, { input: { id, expectedVersion: 0, name: 'Other' } }, as);
       expect(zero.code).toBe('BAD_USER_INPUT');
-      expect(zero.errors?.[0].extensions.fields).toEqual(['expectedVersion']);
+      expect(zero.errors?.[0].extensions.fields).toEqual(['input.expectedVersion']);
       expect(await readTeam(id)).toMatchObject({ name: 'Kept name', version: 1 });
     });
   });

@@ -215,7 +215,7 @@ describe('webhooks', () => {
         { token: owner.token, tenant },
       );
       expect(notUrl.code).toBe('BAD_USER_INPUT');
-      expect(notUrl.errors?.[0].extensions.fields).toEqual(['url']);
+      expect(notUrl.errors?.[0].extensions.fields).toEqual(['input.url']);
     });
   });
 
@@ -616,7 +616,7 @@ describe('webhooks without WEBHOOKS_ALLOW_PRIVATE (SSRF)', () => {
       { token: owner.token, tenant },
     );
     expect(res.code).toBe('BAD_USER_INPUT');
-    expect(res.errors?.[0].extensions.fields).toEqual(['url']);
+    expect(res.errors?.[0].extensions.fields).toEqual(['input.url']);
     expect(res.errors?.[0].message).toContain(message);
   });
 

@@ -38,6 +38,8 @@ export const TEST_ENV = {
   RATE_LIMIT_PER_IP: '1000000',
   RATE_LIMIT_PER_USER: '1000000',
   RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
+  // The query-budget and limits tests read the x-sql-statements header.
+  SQL_STATEMENTS_HEADER: 'true',
 };
 
 /** A real application on the test database, as the app role: everything goes through GraphQL over HTTP. */

@@ -20,11 +20,11 @@ export class SubmitAssessmentInput {
 
   @Field({
     description:
-      'Chosen by the client, 8-200 characters of [A-Za-z0-9._:-]. A replay with the same key and body returns the ' +
+      'Chosen by the client: any 1 to 255 characters without control characters. A replay with the same key and body returns the ' +
       'first result; the same key with another body is IDEMPOTENCY_KEY_REUSED.',
   })
   @IsString()
-  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'must be 8 to 200 characters of A-Z a-z 0-9 . _ : -' })
+  @Matches(IDEMPOTENCY_KEY_PATTERN, { message: 'must be 1 to 255 characters without control characters' })
   idempotencyKey!: string;
 
   @Field(() => Boolean, {
