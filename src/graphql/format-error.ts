@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { AppError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
+import { AppError, RateLimitedError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
 import { ARMOR_REJECTION } from './limits';
 
 export interface MappedError {
@@ -94,6 +94,8 @@ export function formatGraphQLError(
     extensions.fields = [...new Set(fields.map((f) => f.field))];
     extensions.details = fields;
   }
+  if (original instanceof RateLimitedError && original.retryAfterSeconds !== undefined)
+    extensions.retryAfterSeconds = original.retryAfterSeconds;
   if (options.exposeStack && original instanceof Error) extensions.stacktrace = original.stack?.split('\n');
   const message =
     mapped.code === 'BAD_USER_INPUT' && !(original instanceof AppError) && graphqlCode ? formatted.message : mapped.message;
