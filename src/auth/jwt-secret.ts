@@ -54,7 +54,9 @@ async function readSecret(file: string): Promise<string | null> {
   const secret = text.trim();
   if (secret === '') return null;
   if (secret.length < MIN_STORED_LENGTH) {
-    throw new Error(`${file} holds a JWT secret of ${secret.length} characters, not a generated one: delete the file or set JWT_SECRET`);
+    throw new Error(
+      `${file} holds a JWT secret of ${secret.length} characters, not a generated one: delete the file or set JWT_SECRET`,
+    );
   }
   // Whoever loosened the mode (a copy, an archive) gets it tightened again: the secret signs OWNER tokens.
   const { mode } = await fs.stat(file);

@@ -83,7 +83,8 @@ export class SignInFailureLimiter {
     const now = this.now();
     const windowMs = this.policy.windowSeconds * 1000;
     for (const [key, account] of this.accounts) {
-      if (account.lockedUntil <= now && account.failures.every((t) => t <= now - windowMs)) this.accounts.delete(key);
+      if (account.lockedUntil <= now && account.failures.every((t) => t <= now - windowMs))
+        this.accounts.delete(key);
     }
   }
 
