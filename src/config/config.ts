@@ -13,7 +13,7 @@ export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
   'dev-only-secret-change-me-dev-only-secret-change-me',
   'test-secret-test-secret-test-secret-1234',
 ];
-const PLACEHOLDER_WORDS = /change[-_ .]?(me|it|this)|replace[-_ .]?(me|this)|placeholder|your[-_ .]?(jwt[-_ .]?)?secret|example|not[-_ .]?secret|insecure|^(secret|password|jwt)/i;
+const PLACEHOLDER_WORDS = /change[-_ .]?(me|it|this)|replace[-_ .]?(me|this)|placeholder|your[-_ .]?(jwt[-_ .]?)?secret|example|not[-_ .]?secret|insecure|^(secret|password)/i;
 /** A random secret of 32+ characters has far more distinct characters than this (hex has 16). */
 const MIN_DISTINCT_CHARACTERS = 12;
 
