@@ -1,9 +1,11 @@
-import { Module } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { jwtSecretOf } from './jwt-secret';
+import { SignInFailureLimiter } from './sign-in-failures';
 import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
 
 @Module({
@@ -12,17 +14,32 @@ import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwt.secret,
+        secret: jwtSecretOf(config),
         signOptions: {
           algorithm: JWT_ALGORITHM,
           issuer: config.jwt.issuer,
           audience: config.jwt.audience,
           expiresIn: config.jwt.expiresInSeconds,
         },
-        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: config.jwt.issuer, audience: config.jwt.audience },
+        verifyOptions: { algorithms: [JWT_ALGORITHM], issuer: config.jwt.issuer, audience: config.jwt.audience, maxAge: config.jwt.expiresInSeconds },
       }),
     }),
   ],
-  providers: [AuthService, AuthResolver, JwtStrategy],
+  providers: [
+    AuthService,
+    AuthResolver,
+    JwtStrategy,
+    {
+      provide: SignInFailureLimiter,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new SignInFailureLimiter(config.signInFailures),
+    },
+  ],
 })
-export class AuthModule {}
+export class AuthModule implements OnApplicationShutdown {
+  constructor(@Inject(SignInFailureLimiter) private readonly signInFailures: SignInFailureLimiter) {}
+
+  onApplicationShutdown(): void {
+    this.signInFailures.close();
+  }
+}

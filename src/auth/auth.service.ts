@@ -4,6 +4,7 @@ import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/er
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
+import { SignInFailureLimiter } from './sign-in-failures';
 import { UserEntity } from './user.entity';
 import type { AuthPayload, User } from './user.model';
 
@@ -12,6 +13,7 @@ export class AuthService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly jwt: JwtService,
+    private readonly signInFailures: SignInFailureLimiter,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -30,7 +32,9 @@ export class AuthService {
     return this.issue(row[0]);
   }
 
+  /** Refused with RATE_LIMITED while the email has too many recent failures (existing account or not). */
   async logIn(email: string, password: string): Promise<AuthPayload> {
+    this.signInFailures.begin(email);
     const users = (await this.tx.manager()).getRepository(UserEntity);
     const user = await users
       .createQueryBuilder('u')
@@ -38,6 +42,7 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
+    this.signInFailures.succeeded(email);
     return this.issue(user);
   }
 

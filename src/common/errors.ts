@@ -77,7 +77,11 @@ export class VersionConflictError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(message = 'Too many requests: slow down and retry later') {
+  /** When the caller may try again (extensions.retryAfterSeconds), if known. */
+  constructor(
+    message = 'Too many requests: slow down and retry later',
+    readonly retryAfterSeconds?: number,
+  ) {
     super('RATE_LIMITED', message);
   }
 }

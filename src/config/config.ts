@@ -1,6 +1,68 @@
+import { isIP } from 'node:net';
+import path from 'node:path';
 import { z } from 'zod';
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-dev-only-secret-change-me';
+// --- authentication and operations hardening (issue 13 items 3, 7, 9) ---
+
+/**
+ * Secrets that are public knowledge: the docker-compose example's, the development default of earlier versions
+ * and the test suite's. Any of them in production means anyone can sign an OWNER token.
+ */
+export const KNOWN_PLACEHOLDER_SECRETS: readonly string[] = [
+  'change-me-to-a-long-random-secret-of-32-chars-or-more',
+  'dev-only-secret-change-me-dev-only-secret-change-me',
+  'test-secret-test-secret-test-secret-1234',
+];
+const PLACEHOLDER_WORDS = /change[-_ .]?(me|it|this)|replace[-_ .]?(me|this)|placeholder|your[-_ .]?(jwt[-_ .]?)?secret|example|not[-_ .]?secret|insecure|^(secret|password)/i;
+/** A random secret of 32+ characters has far more distinct characters than this (hex has 16). */
+const MIN_DISTINCT_CHARACTERS = 12;
+
+/** Why a production JWT secret is refused, or null when it looks like a real random secret. */
+export function placeholderSecretProblem(secret: string): string | null {
+  if (secret.length < 32) return 'must be at least 32 characters';
+  if (KNOWN_PLACEHOLDER_SECRETS.includes(secret)) return 'is a published placeholder (docker-compose/development/test); use a random secret, e.g. `openssl rand -base64 48`';
+  if (PLACEHOLDER_WORDS.test(secret)) return 'looks like a placeholder ("change me" and the like); use a random secret, e.g. `openssl rand -base64 48`';
+  if (new Set(secret).size < MIN_DISTINCT_CHARACTERS) return `has fewer than ${MIN_DISTINCT_CHARACTERS} distinct characters: not a random secret`;
+  return null;
+}
+
+/**
+ * express's `trust proxy`: off (false) by default, so X-Forwarded-For is ignored and the peer address counts; a hop
+ * count, or a comma-separated list of proxy addresses/subnets (and express's names loopback, linklocal, uniquelocal).
+ * `true` (trust every hop) is refused: with it any client picks its own address.
+ */
+export type TrustProxy = false | number | string;
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(value: string | undefined): TrustProxy | { problem: string } {
+  const v = (value ?? '').trim();
+  if (v === '' || /^(false|off|no|0)$/i.test(v)) return false;
+  if (/^(true|on|yes)$/i.test(v))
+    return { problem: 'true would trust every client\'s X-Forwarded-For; give the hop count (e.g. 1) or the proxies\' addresses' };
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (TRUST_PROXY_NAMES.has(entry)) continue;
+    const [address, bits, ...rest] = entry.split('/');
+    const family = isIP(address);
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits) || (family === 4 && isIP(bits) === 4);
+    if (family === 0 || !bitsOk || rest.length > 0)
+      return { problem: `"${entry}" is not a hop count, an IP address, a subnet (a.b.c.d/n) or one of loopback, linklocal, uniquelocal` };
+  }
+  return entries.join(',');
+}
+
+const hardeningSchema = {
+  TRUST_PROXY: z.string().optional(),
+  /** Strict-Transport-Security on every response: set it when clients reach the service over TLS only. */
+  HSTS: z.enum(['true', 'false']).default('false'),
+  HSTS_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(2 * 365 * 86_400).default(365 * 86_400),
+  SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  SIGN_IN_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
+  SIGN_IN_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  SIGN_IN_DELAY_MAX_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(15 * 60),
+};
 
 // ---- Webhook settings (src/webhooks) ----
 const WEBHOOK_ENV = {
@@ -70,11 +132,18 @@ const schema = z
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
     // Diagnostics: the x-sql-statements response header (tests, benchmarks); never sent in production.
     SQL_STATEMENTS_HEADER: z.enum(['true', 'false']).default('false'),
+    ...hardeningSchema,
   })
   .superRefine(refineWebhookEnv)
   .superRefine((env, ctx) => {
+    const trustProxy = parseTrustProxy(env.TRUST_PROXY);
+    if (typeof trustProxy === 'object') ctx.addIssue({ code: 'custom', path: ['TRUST_PROXY'], message: trustProxy.problem });
+    if (env.SIGN_IN_DELAY_MAX_SECONDS < env.SIGN_IN_DELAY_SECONDS)
+      ctx.addIssue({ code: 'custom', path: ['SIGN_IN_DELAY_MAX_SECONDS'], message: 'must not be below SIGN_IN_DELAY_SECONDS' });
     if (env.NODE_ENV === 'production') {
       if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+      const problem = env.JWT_SECRET ? placeholderSecretProblem(env.JWT_SECRET) : null;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: problem });
       if (!env.DATABASE_URL) ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'is required in production' });
       if (!env.APP_DATABASE_URL && !env.APP_DB_PASSWORD)
         ctx.addIssue({ code: 'custom', path: ['APP_DB_PASSWORD'], message: 'or APP_DATABASE_URL is required in production' });
@@ -95,7 +164,23 @@ export interface AppConfig {
   /** How long a request waits for a free connection before it is told the service is busy. */
   poolWaitMs: number;
   embedded: { dir: string; port: number };
-  jwt: { secret: string; issuer: string; audience: string; expiresInSeconds: number };
+  jwt: {
+    /**
+     * JWT_SECRET; when unset (never in production), createApp loads or creates a random secret in
+     * `generatedSecretFile`, kept with the data it belongs to.
+     */
+    secret: string | undefined;
+    generatedSecretFile: string;
+    issuer: string;
+    audience: string;
+    expiresInSeconds: number;
+  };
+  /** express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For decides the client's address. */
+  trustProxy: TrustProxy;
+  /** Strict-Transport-Security max-age when HSTS=true, else null. */
+  hstsMaxAgeSeconds: number | null;
+  /** Failed sign-ins per email: after `maxFailures` within the window, growing delays (doubling up to the ceiling). */
+  signInFailures: { maxFailures: number; windowSeconds: number; delaySeconds: number; maxDelaySeconds: number };
   logLevel: Env['LOG_LEVEL'];
   /** Requests per minute. */
   rateLimits: { perIp: number; perUser: number; signInPerIp: number };
@@ -150,7 +235,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     poolWaitMs: e.DB_POOL_WAIT_MS,
     embedded: { dir: e.EMBEDDED_PG_DIR, port: e.EMBEDDED_PG_PORT },
     jwt: {
-      secret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      secret: e.JWT_SECRET,
+      generatedSecretFile: e.DATABASE_URL
+        ? path.resolve('.data', 'jwt-secret')
+        : `${path.resolve(e.EMBEDDED_PG_DIR)}.jwt-secret`,
       issuer: e.JWT_ISSUER,
       audience: e.JWT_AUDIENCE,
       expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
@@ -158,6 +246,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     rateLimits: { perIp: e.RATE_LIMIT_PER_IP, perUser: e.RATE_LIMIT_PER_USER, signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_IP },
     bodyLimitKb: e.BODY_LIMIT_KB,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY) as TrustProxy,
+    hstsMaxAgeSeconds: e.HSTS === 'true' ? e.HSTS_MAX_AGE_SECONDS : null,
+    signInFailures: {
+      maxFailures: e.SIGN_IN_MAX_FAILURES,
+      windowSeconds: e.SIGN_IN_FAILURE_WINDOW_SECONDS,
+      delaySeconds: e.SIGN_IN_DELAY_SECONDS,
+      maxDelaySeconds: e.SIGN_IN_DELAY_MAX_SECONDS,
+    },
     webhooks: {
       dispatcher: (e.WEBHOOKS_DISPATCHER ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
       pollIntervalMs: e.WEBHOOKS_POLL_INTERVAL_MS,

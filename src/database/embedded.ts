@@ -1,4 +1,5 @@
-import { promises as fs, constants as fsConstants, existsSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { promises as fs, constants as fsConstants, existsSync, readFileSync, readlinkSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { createHash } from 'node:crypto';
@@ -60,6 +61,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await fs.mkdir(path.dirname(dataDir), { recursive: true });
     await server.initialise();
   }
+  await recoverFromKilledRun(dataDir, log);
   try {
     await server.start();
   } catch (e) {
@@ -80,6 +82,141 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop: () =>
       Promise.race([server.stop(), new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]),
   };
+}
+
+/**
+ * A SIGKILLed service leaves its embedded server running (nothing stops it: it is reparented to init) or, after a
+ * crash of the machine or container, a postmaster.pid naming a process that is gone or whose number now belongs to
+ * another program. PostgreSQL then refuses to start ("lock file already exists"). Before starting:
+ * - a postmaster of this data folder whose parent is gone (an orphan) is stopped cleanly (fast shutdown: open
+ *   transactions roll back; nothing acknowledged is lost) and the start goes on;
+ * - one whose parent is a live node process belongs to a running service: refused with a clear message;
+ * - a PID that is alive but no postgres of this folder (reused) is a stale lock: the file is removed once no
+ *   process works in the folder any more;
+ * - a PID that is gone is left to PostgreSQL, which replaces the file itself after checking that no old backend
+ *   still holds the shared memory.
+ */
+export async function recoverFromKilledRun(dataDir: string, log: (line: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  let text: string;
+  try {
+    text = await fs.readFile(pidFile, 'utf8');
+  } catch {
+    return; // no lock file: a clean stop or a new cluster
+  }
+  const pid = Number(text.split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0) {
+    log(`embedded PostgreSQL: removing a damaged ${pidFile}`);
+    await fs.rm(pidFile, { force: true });
+    return;
+  }
+  const info = processInfo(pid);
+  if (!info) return; // gone: PostgreSQL handles that stale file
+  const folder = realpathOrSelf(dataDir);
+  const isOurPostmaster = !info.zombie && /postgres/.test(info.command) && (info.cwd === folder || info.command.includes(dataDir));
+  if (isOurPostmaster) {
+    const parent = info.ppid > 1 ? processInfo(info.ppid) : null;
+    if (parent && !parent.zombie && /\bnode\b|node$/.test(parent.command.split(' ')[0] ?? '')) {
+      throw new Error(
+        `The embedded PostgreSQL in ${dataDir} (PID ${pid}) belongs to a running service (node PID ${info.ppid}): ` +
+          `stop that one first, or give this one its own EMBEDDED_PG_DIR and EMBEDDED_PG_PORT.`,
+      );
+    }
+    log(`embedded PostgreSQL: stopping the server left running by a killed run (PID ${pid}), then starting afresh`);
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      // it went away by itself meanwhile
+    }
+    if (!(await exited(pid, 60_000))) {
+      throw new Error(`The orphaned embedded PostgreSQL (PID ${pid}) in ${dataDir} did not stop within 60 s: stop it by hand`);
+    }
+    return;
+  }
+  const users = processesWorkingIn(folder);
+  if (users.length > 0) {
+    throw new Error(
+      `${pidFile} names PID ${pid}, which is no PostgreSQL of this folder, but processes ${users.join(', ')} still work ` +
+        `in it: stop them, then start again.`,
+    );
+  }
+  log(`embedded PostgreSQL: removing the stale ${pidFile} (PID ${pid} is now another program)`);
+  await fs.rm(pidFile, { force: true });
+}
+
+interface ProcessInfo {
+  ppid: number;
+  command: string;
+  cwd: string | null;
+  zombie: boolean;
+}
+
+/** A live process's parent, command line and working folder; null when there is no such process. */
+function processInfo(pid: number): ProcessInfo | null {
+  try {
+    process.kill(pid, 0);
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return null;
+  }
+  if (existsSync('/proc/self/stat')) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may contain spaces and parentheses, so read after the last ')'.
+      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+      let cwd: string | null = null;
+      try {
+        cwd = readlinkSync(`/proc/${pid}/cwd`);
+      } catch {
+        // not ours to look into
+      }
+      return { ppid: Number(ppid), command, cwd, zombie: state === 'Z' || state === 'X' };
+    } catch {
+      return null; // exited between the calls
+    }
+  }
+  try {
+    const out = execFileSync('ps', ['-o', 'ppid=,stat=,command=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    const match = /^(\d+)\s+(\S+)\s+(.*)$/.exec(out);
+    if (!match) return null;
+    return { ppid: Number(match[1]), command: match[3], cwd: null, zombie: match[2].startsWith('Z') };
+  } catch {
+    return null;
+  }
+}
+
+/** PIDs whose working folder is `folder` (PostgreSQL's processes work in their data folder); Linux only. */
+function processesWorkingIn(folder: string): number[] {
+  if (!existsSync('/proc/self/cwd')) return [];
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readlinkSync(`/proc/${entry}/cwd`) === folder) found.push(Number(entry));
+    } catch {
+      // gone, or not ours to look into
+    }
+  }
+  return found;
+}
+
+async function exited(pid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const info = processInfo(pid);
+    if (!info || info.zombie) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function realpathOrSelf(folder: string): string {
+  try {
+    return realpathSync(folder);
+  } catch {
+    return folder;
+  }
 }
 
 type EmbeddedPostgresCtor = new (options: Record<string, unknown>) => {

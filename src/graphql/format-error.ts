@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { AppError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
+import { AppError, RateLimitedError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
 import { inputErrorNote, normaliseInputPath } from './input-edges.plugin';
 import { ARMOR_REJECTION } from './limits';
 
@@ -144,6 +144,8 @@ export function formatGraphQLError(
     extensions.details = fields;
     if (note?.allowed) extensions.allowed = note.allowed;
   }
+  if (original instanceof RateLimitedError && original.retryAfterSeconds !== undefined)
+    extensions.retryAfterSeconds = original.retryAfterSeconds;
   if (options.exposeStack && original instanceof Error) extensions.stacktrace = original.stack?.split('\n');
   // GraphQL's own message about the document is the client's; anything else says only what mapError says.
   const ownMessage = mapped.code === 'BAD_USER_INPUT' && original instanceof GraphQLError && graphqlCode !== undefined;

@@ -2,7 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { type ExecutionContext, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
-import { ThrottlerGuard, type ThrottlerOptions, type ThrottlerStorage } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimitedError } from '../common/errors';
 import type { AppConfig } from '../config/config';
 import { ACCESS_RULE, type AccessRule } from '../tenancy/access.decorator';
@@ -146,7 +146,7 @@ export class AppThrottlerGuard extends ThrottlerGuard implements OnApplicationSh
     return `${name}:${tracker}`;
   }
 
-  protected override throwThrottlingException(): Promise<void> {
-    throw new RateLimitedError();
+  protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new RateLimitedError(undefined, Math.max(1, detail.timeToBlockExpire));
   }
 }

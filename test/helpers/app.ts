@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { createApp } from '../../src/app.factory';
@@ -34,7 +34,8 @@ export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, 
 export const TEST_ENV = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
-  JWT_SECRET: 'test-secret-test-secret-test-secret-1234',
+  // Random per run: production refuses published constants, and tests run the app in production mode too.
+  JWT_SECRET: randomBytes(32).toString('base64url'),
   RATE_LIMIT_PER_IP: '1000000',
   RATE_LIMIT_PER_USER: '1000000',
   RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
