@@ -112,7 +112,7 @@ describe('loadConfig', () => {
 });
 
 describe('SQL_STATEMENTS_HEADER', () => {
-  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', APP_DB_PASSWORD: 'x', JWT_SECRET: 'y'.repeat(32) };
+  const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://a@b/c', APP_DB_PASSWORD: 'x', JWT_SECRET: 'pV3kq9T0xN2bW7rLmA5sZ1cY8dF4gH6jUe0oIq2Rw' };
 
   it('is off unless asked for', () => {
     expect(loadConfig({}).sqlStatementsHeader).toBe(false);

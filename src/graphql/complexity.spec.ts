@@ -85,8 +85,10 @@ const KNOWN_COSTS: Record<string, number> = {
   'docs/api.md block 6 operation 0': 704,
   'docs/api.md block 7 operation 0': 10,
   'docs/api.md block 8 operation 0': 5,
-  'docs/api.md block 8 operation 1': 80,
-  'docs/api.md block 8 operation 2': 1,
+  'docs/api.md block 8 operation 1': 260,
+  'docs/api.md block 8 operation 2': 1760,
+  'docs/api.md block 8 operation 3': 3,
+  'docs/api.md block 8 operation 4': 1,
   'docs/api.md block 9 operation 0': 160,
 };
 
