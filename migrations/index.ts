@@ -5,6 +5,7 @@ import { Assessments1764150002000 } from './1764150002000-assessments';
 import { Portfolio1764150003000 } from './1764150003000-portfolio';
 import { Performance1764150006000 } from './1764150006000-performance';
 import { PortfolioProjection1764150007000 } from './1764150007000-portfolio-projection';
+import { PeriodOrder1764150008000 } from './1764150008000-period-order';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
-export const MIGRATIONS = [Foundation1764150000000, TeamsInitiatives1764150001000, Assessments1764150002000, Portfolio1764150003000, Audit1764150004000, Performance1764150006000, PortfolioProjection1764150007000];
+export const MIGRATIONS = [Foundation1764150000000, TeamsInitiatives1764150001000, Assessments1764150002000, Portfolio1764150003000, Audit1764150004000, Performance1764150006000, PortfolioProjection1764150007000, PeriodOrder1764150008000];

@@ -40,7 +40,9 @@ export class AssessmentsResolver {
     return this.service.get(id);
   }
 
-  @Query(() => AssessmentConnection, { description: "The selected tenant's assessments, newest first." })
+  @Query(() => AssessmentConnection, {
+    description: "The selected tenant's assessments, latest period first (period order, then submission time).",
+  })
   @Access.tenant(ALL_ROLES)
   assessments(@Args() args: AssessmentsArgs): Promise<Connection<Assessment>> {
     return this.service.list(args);
@@ -59,7 +61,8 @@ export class AssessmentsResolver {
 
   @ResolveField(() => Assessment, {
     nullable: true,
-    description: 'The current assessment submitted before this one; for a preview, the latest stored one.',
+    description:
+      'The current assessment before this one in period order; for a preview, the latest stored one.',
   })
   previous(@Parent() assessment: Assessment): Promise<Assessment | null> {
     return this.loaders.previous(assessment);
