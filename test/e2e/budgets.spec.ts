@@ -50,7 +50,7 @@ const ASSESSMENT = `query($id: ID!) {
 const PORTFOLIO = `{
   portfolio {
     overdueCount
-    entries {
+    entries(first: 200) {
       tenant { id name }
       stage delta dueAt overdue weakestDimension scoreDropAlert
       latestAssessment { id overallScore stage dimensions { dimension score applicable weight } }

@@ -10,7 +10,7 @@ const DAY = 86_400_000;
 const PORTFOLIO = `query($filter: PortfolioFilter, $sort: PortfolioSort) {
   portfolio(filter: $filter, sort: $sort) {
     overdueCount alertCount totalCount
-    entries {
+    entries(first: 200) {
       tenant { id name myRole profile { reassessmentCadenceDays } }
       latestAssessment { id overallScore stage delta previous { id overallScore } }
       stage overallScore delta dueAt overdue weakestDimension scoreDropAlert
