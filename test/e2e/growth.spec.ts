@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { addMember, createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { submit, submitOk } from '../helpers/assessments';
@@ -220,6 +221,28 @@ describe('growth (GraphQL)', () => {
         { period: '2026-Q4', delta: q4.overallScore - q3.overallScore, previous: { period: '2026-Q3' } },
       ]);
       expect(assessments.edges.map((e: any) => e.node.period)).toEqual(['2026-Q4', '2026-Q3']);
+    });
+
+    it('pages assessments latest period first with cursors in period order, whatever the order of submission', async () => {
+      const tenant = await createTenant(t.gql, owner, { profile: SMALL_INFORMAL });
+      for (const period of ['2025-Q2', '2024-Q4', '2025-Q4', '2025-Q1', '2025-Q3']) {
+        await submitOk(t.gql, owner, tenant, { period });
+      }
+      const PAGE = `query($after: String) { assessments(first: 2, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { period } } } }`;
+      const periods: string[] = [];
+      let after: string | null = null;
+      for (let page = 0; page < 5; page++) {
+        const res = await t.gql(PAGE, { after }, { token: owner.token, tenant });
+        expect(res.errors).toBeUndefined();
+        periods.push(...res.data.assessments.edges.map((e: any) => e.node.period));
+        if (!res.data.assessments.pageInfo.hasNextPage) break;
+        after = res.data.assessments.pageInfo.endCursor;
+      }
+      expect(periods).toEqual(['2025-Q4', '2025-Q3', '2025-Q2', '2025-Q1', '2024-Q4']);
+      const forged = Buffer.from(JSON.stringify(['2025-Q5', '0', randomUUID()])).toString('base64url');
+      const bad = await t.gql(PAGE, { after: forged }, { token: owner.token, tenant });
+      expect(bad.code).toBe('BAD_USER_INPUT');
     });
 
     it('puts the month before the quarter, half and year that start on its day', async () => {
