@@ -43,7 +43,7 @@ function decodePortfolioCursor(cursor: string, sort: PortfolioSort): Rankable {
   return {
     id,
     name,
-    overallScore: score === NONE ? null : (score as number),
+    overallScore: score === NONE ? null : (score),
     stage: stage === NONE ? null : (stage as Stage),
     dueAt: new Date(due),
     overdue: overdue === 1,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
-import { addMember, createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { addMember, createTenant, signUp, startTestApp, type GqlResponse, type TestApp, type TestUser } from '../helpers/app';
 import { submit, submitOk } from '../helpers/assessments';
 import { adminClient } from '../helpers/db';
 
@@ -233,7 +233,7 @@ describe('growth (GraphQL)', () => {
       const periods: string[] = [];
       let after: string | null = null;
       for (let page = 0; page < 5; page++) {
-        const res = await t.gql(PAGE, { after }, { token: owner.token, tenant });
+        const res: GqlResponse = await t.gql(PAGE, { after }, { token: owner.token, tenant });
         expect(res.errors).toBeUndefined();
         periods.push(...res.data.assessments.edges.map((e: any) => e.node.period));
         if (!res.data.assessments.pageInfo.hasNextPage) break;
