@@ -1,4 +1,5 @@
-import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { periodMonths, periodStart } from '../scoring';
 import type { Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES, EDITORS } from '../tenancy/roles';
@@ -57,6 +58,21 @@ export class AssessmentsResolver {
     answers: AssessmentAnswersInput,
   ): Promise<Assessment> {
     return this.service.preview(answers);
+  }
+
+  @ResolveField(() => GraphQLISODateTime, {
+    description:
+      "The first day of the period (UTC midnight): the x of growth trends and the first key of period order.",
+  })
+  periodStart(@Parent() assessment: Assessment): Date {
+    return periodStart(assessment.period);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'The length of the period in months: 1, 3, 6 or 12 (the shorter period comes first in period order).',
+  })
+  periodMonths(@Parent() assessment: Assessment): number {
+    return periodMonths(assessment.period);
   }
 
   @ResolveField(() => Assessment, {

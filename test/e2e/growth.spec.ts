@@ -250,6 +250,14 @@ describe('growth (GraphQL)', () => {
       for (const period of ['2025', '2025-Q1', '2025-H1', '2025-01', '2024-12']) {
         await submitOk(t.gql, owner, tenant, { period });
       }
+      const spans = await t.gql(`{ tenant { growth { points { periodStart periodMonths } } } }`, {}, { token: owner.token, tenant });
+      expect(spans.data.tenant.growth.points).toEqual([
+        { periodStart: '2024-12-01T00:00:00.000Z', periodMonths: 1 },
+        { periodStart: '2025-01-01T00:00:00.000Z', periodMonths: 1 },
+        { periodStart: '2025-01-01T00:00:00.000Z', periodMonths: 3 },
+        { periodStart: '2025-01-01T00:00:00.000Z', periodMonths: 6 },
+        { periodStart: '2025-01-01T00:00:00.000Z', periodMonths: 12 },
+      ]);
       const res = await t.gql(HISTORY, {}, { token: owner.token, tenant });
       expect(res.data.tenant.growth.points.map((p: any) => p.period)).toEqual([
         '2024-12',
