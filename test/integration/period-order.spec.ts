@@ -98,27 +98,32 @@ describe('migration 1764150008000 (period order) on existing data', () => {
 
   it("compares a new assessment in the webhook event with the one before it in period order, not the last submitted", async () => {
     const tenant = await insertTenant(db, { name: 'Webhook order' });
-    await db.query(
-      `INSERT INTO webhook_endpoints (tenant_id, url, events, secret, secret_hint)
-       VALUES ($1, 'https://127.0.0.1/hook', '{assessment.scored,portfolio.alert}', $2, 'abcd')`,
-      [tenant, 's'.repeat(40)],
-    );
-    await insertAssessment(db, tenant, { period: '2026-Q2', overallScore: 70 });
-    await insertAssessment(db, tenant, { period: '2026-Q4', overallScore: 40 });
-    // Entered last for the quarter in between: its previous is Q2 (70), not Q4 (40), the last submitted.
-    await insertAssessment(db, tenant, { period: '2026-Q3', overallScore: 55 });
-    const { rows } = await db.query<{ event: string; period: string; previous: number | null }>(
-      `SELECT event, payload ->> 'period' AS period, (payload ->> 'previousOverallScore')::float AS previous
-         FROM webhook_events WHERE tenant_id = $1 ORDER BY occurred_at, event`,
-      [tenant],
-    );
-    expect(rows.filter((r) => r.event === 'assessment.scored').map((r) => [r.period, r.previous])).toEqual([
-      ['2026-Q2', null],
-      ['2026-Q4', 70],
-      ['2026-Q3', 70],
-    ]);
-    // Q4 dropped 30 against Q2: an alert; Q3 dropped 15 against Q2: an alert too.
-    expect(rows.filter((r) => r.event === 'portfolio.alert').map((r) => r.period).sort()).toEqual(['2026-Q3', '2026-Q4']);
+    try {
+      await db.query(
+        `INSERT INTO webhook_endpoints (tenant_id, url, events, secret, secret_hint)
+         VALUES ($1, 'https://127.0.0.1/hook', '{assessment.scored,portfolio.alert}', $2, 'abcd')`,
+        [tenant, 's'.repeat(40)],
+      );
+      await insertAssessment(db, tenant, { period: '2026-Q2', overallScore: 70 });
+      await insertAssessment(db, tenant, { period: '2026-Q4', overallScore: 40 });
+      // Entered last for the quarter in between: its previous is Q2 (70), not Q4 (40), the last submitted.
+      await insertAssessment(db, tenant, { period: '2026-Q3', overallScore: 55 });
+      const { rows } = await db.query<{ event: string; period: string; previous: number | null }>(
+        `SELECT event, payload ->> 'period' AS period, (payload ->> 'previousOverallScore')::float AS previous
+           FROM webhook_events WHERE tenant_id = $1 ORDER BY occurred_at, event`,
+        [tenant],
+      );
+      expect(rows.filter((r) => r.event === 'assessment.scored').map((r) => [r.period, r.previous])).toEqual([
+        ['2026-Q2', null],
+        ['2026-Q4', 70],
+        ['2026-Q3', 70],
+      ]);
+      // Q4 dropped 30 against Q2: an alert; Q3 dropped 15 against Q2: an alert too.
+      expect(rows.filter((r) => r.event === 'portfolio.alert').map((r) => r.period).sort()).toEqual(['2026-Q3', '2026-Q4']);
+    } finally {
+      // No pending delivery may stay behind for the webhook dispatcher of other suites.
+      await db.query('DELETE FROM tenants WHERE id = $1', [tenant]);
+    }
   });
 
   it('keeps the period order indexes on assessments and no longer the submission-order list index', async () => {
