@@ -5,6 +5,7 @@ import { Portfolio1764150003000 } from './1764150003000-portfolio';
 import { Audit1764150004000 } from './1764150004000-audit';
 import { Performance1764150006000 } from './1764150006000-performance';
 import { PortfolioProjection1764150007000 } from './1764150007000-portfolio-projection';
+import { PeriodOrder1764150008000 } from './1764150008000-period-order';
 import { IdempotencyKey1764150009000 } from './1764150009000-idempotency-key';
 import { BenchmarkReleases1764150010000 } from './1764150010000-benchmark-releases';
 import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   Audit1764150004000,
   Performance1764150006000,
   PortfolioProjection1764150007000,
+  PeriodOrder1764150008000,
   IdempotencyKey1764150009000,
   BenchmarkReleases1764150010000,
   WebhookOwners1764150012000,

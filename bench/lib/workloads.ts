@@ -38,13 +38,38 @@ const ANSWERS: AssessmentAnswers = {
 };
 
 /**
- * The k-th submission of the whole run: tenants in turn, and for each tenant a month no other submission of the
- * run used (years 1000-9999), so every one succeeds without superseding or conflicting.
+ * Periods a submission may use (domain.md: started, from 2000 on), none of them a quarter the data set's history
+ * uses (2024-Q1 to 2025-Q4, generate.ts): every month from 2000-01 to this one, the quarters of 2000-2023, the
+ * halves and the years that have started. About 500 per tenant.
+ */
+function submissionPeriods(today = new Date()): string[] {
+  const year = today.getUTCFullYear();
+  const month = today.getUTCMonth() + 1;
+  const periods: string[] = [];
+  for (let y = 2000; y <= year; y++) {
+    for (let m = 1; m <= (y === year ? month : 12); m++) periods.push(`${y}-${String(m).padStart(2, '0')}`);
+  }
+  for (let y = 2000; y <= 2023; y++) for (let q = 1; q <= 4; q++) periods.push(`${y}-Q${q}`);
+  for (let y = 2000; y <= year; y++) {
+    periods.push(`${y}-H1`);
+    if (y < year || month >= 7) periods.push(`${y}-H2`);
+    periods.push(String(y));
+  }
+  return periods;
+}
+
+let periods: string[] | null = null;
+
+/**
+ * The k-th submission of the whole run: tenants in turn, and for each tenant a period no other submission of the
+ * run used, so every one succeeds without superseding or conflicting.
  */
 export function submissionFor(k: number, submitters: TenantRef[], run: string) {
   const ref = submitters[k % submitters.length];
   const slot = Math.floor(k / submitters.length);
-  const period = `${1000 + Math.floor(slot / 12)}-${String((slot % 12) + 1).padStart(2, '0')}`;
+  periods ??= submissionPeriods();
+  const period = periods[slot];
+  if (!period) throw new Error(`more than ${periods.length} submissions per tenant: add submission tenants`);
   return {
     ref,
     input: {

@@ -28,6 +28,7 @@ interface Row {
   latest_stage: Stage | null;
   latest_result: Pick<ScoringResult, 'dimensions'> | null;
   previous_overall_score: number | null;
+  last_submitted_at: Date | null;
 }
 
 export async function portfolio(client: ClientBase) {
@@ -50,7 +51,8 @@ export async function portfolio(client: ClientBase) {
       {
         tenantCreatedAt: row.tenant_created_at,
         cadenceDays: row.reassessment_cadence_days,
-        latest: latest && { submittedAt: row.latest_submitted_at as Date, overallScore: latest.overallScore, dimensions: latest.dimensions },
+        // The due date counts from the latest submission of any current assessment, not the latest period's.
+        latest: latest && { lastSubmittedAt: row.last_submitted_at as Date, overallScore: latest.overallScore, dimensions: latest.dimensions },
         previousScore: row.previous_overall_score,
       },
       now,

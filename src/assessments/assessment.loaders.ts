@@ -17,7 +17,7 @@ export class AssessmentLoaders {
     private readonly assessments: AssessmentsRepository,
   ) {}
 
-  /** The previous current assessment; for a preview, the latest stored one (what it would follow). */
+  /** The previous current assessment in period order; for a preview, the latest stored one (what it would follow). */
   previous(assessment: Assessment): Promise<Assessment | null> {
     if (assessment.preview) return this.latest();
     return this.previousLoader().load(assessment.id);
@@ -40,7 +40,7 @@ export class AssessmentLoaders {
     this.previousScoreLoader().clear(id).prime(id, score);
   }
 
-  /** The newest current assessment of the request's tenant. */
+  /** The current assessment of the request's tenant latest in period order. */
   latest(): Promise<Assessment | null> {
     return this.loaders
       .get<string, Assessment | null>('assessments:latest', async (keys) => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import type { AssessmentSummaryRecord } from './assessment.mapper';
 
 /** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
 export interface AssessmentRecord {
@@ -29,11 +30,25 @@ export interface NewAssessment {
   result: ScoringResult;
 }
 
+/** A position in period order (a cursor): the period's first day and months come from the period. */
+export interface PeriodOrderKey {
+  periodStart: string;
+  periodMonths: number;
+  submittedKey: string;
+  id: string;
+}
+
 export interface PageQuery {
   first: number;
-  after: { submittedKey: string; id: string } | null;
+  after: PeriodOrderKey | null;
   includeSuperseded: boolean;
 }
+
+/** Period order, latest first (domain.md): the order of assessments_period_order_idx and its partial twin. */
+const LATEST_FIRST = (alias: string) =>
+  `${alias}.period_start DESC, ${alias}.period_months DESC, ${alias}.submitted_at DESC, ${alias}.id DESC`;
+const ORDER_KEY = (alias: string) =>
+  `(${alias}.period_start, ${alias}.period_months, ${alias}.submitted_at, ${alias}.id)`;
 
 interface Row {
   id: string;
@@ -76,7 +91,8 @@ function columns(alias: string): string {
 
 /**
  * The assessments table, through the request's transaction. Row-level security limits every statement to the
- * request's tenant. Newest first means (submitted_at, id) descending, the order of assessments_submitted_idx.
+ * request's tenant. Every order is period order (the period's first day, the shorter period first, submission
+ * time, id: the generated columns of migration 1764150008000), never submission time alone.
  */
 @Injectable()
 export class AssessmentsRepository {
@@ -155,19 +171,21 @@ export class AssessmentsRepository {
     return affected === 1;
   }
 
-  /** A page, newest first, with the total of the same filter. */
+  /** A page, latest period first, with the total of the same filter. */
   async page(query: PageQuery): Promise<{ rows: AssessmentRecord[]; totalCount: number }> {
     const filter = query.includeSuperseded ? 'TRUE' : 'a.superseded_at IS NULL';
     const params: unknown[] = [query.first + 1];
     let after = '';
     if (query.after) {
-      params.push(query.after.submittedKey, query.after.id);
-      after = `AND (a.submitted_at, a.id) < (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid)`;
+      const { periodStart, periodMonths, submittedKey, id } = query.after;
+      params.push(periodStart, periodMonths, submittedKey, id);
+      after = `AND ${ORDER_KEY('a')} < ($2::date, $3::smallint,
+                 timestamptz 'epoch' + $4::bigint * interval '1 microsecond', $5::uuid)`;
     }
     const [rows, counted] = await Promise.all([
       this.select(
         `SELECT ${columns('a')} FROM assessments a WHERE ${filter} ${after}
-          ORDER BY a.submitted_at DESC, a.id DESC LIMIT $1`,
+          ORDER BY ${LATEST_FIRST('a')} LIMIT $1`,
         params,
       ),
       this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM assessments a WHERE ${filter}`, []),
@@ -175,15 +193,15 @@ export class AssessmentsRepository {
     return { rows, totalCount: counted[0].n };
   }
 
-  /** For each id: the current assessment submitted just before it (by submitted_at, then id), or null. */
+  /** For each id: the current assessment just before it in period order, or null. */
   async previousOf(ids: readonly string[]): Promise<Map<string, AssessmentRecord>> {
     const rows = await this.rows<Row & { of_id: string }>(
       `SELECT a.id AS of_id, ${columns('p')}
          FROM assessments a
         CROSS JOIN LATERAL (
           SELECT * FROM assessments p
-           WHERE p.superseded_at IS NULL AND (p.submitted_at, p.id) < (a.submitted_at, a.id)
-           ORDER BY p.submitted_at DESC, p.id DESC
+           WHERE p.superseded_at IS NULL AND ${ORDER_KEY('p')} < ${ORDER_KEY('a')}
+           ORDER BY ${LATEST_FIRST('p')}
            LIMIT 1) p
         WHERE a.id = ANY($1::uuid[])`,
       [ids],
@@ -191,22 +209,34 @@ export class AssessmentsRepository {
     return new Map(rows.map((row) => [row.of_id, toRecord(row)]));
   }
 
-  /** The newest current assessment, or null. */
+  /** The current assessment latest in period order, or null. */
   async latest(): Promise<AssessmentRecord | null> {
     const [row] = await this.select(
       `SELECT ${columns('a')} FROM assessments a WHERE a.superseded_at IS NULL
-        ORDER BY a.submitted_at DESC, a.id DESC LIMIT 1`,
+        ORDER BY ${LATEST_FIRST('a')} LIMIT 1`,
       [],
     );
     return row ?? null;
   }
 
-  /** Every current assessment, oldest first: the tenant's growth. */
-  async currentOldestFirst(): Promise<AssessmentRecord[]> {
-    return this.select(
-      `SELECT ${columns('a')} FROM assessments a WHERE a.superseded_at IS NULL ORDER BY a.submitted_at, a.id`,
-      [],
+  /**
+   * Every current assessment in period order, oldest first: the tenant's growth. Only the latest `full` come with
+   * their stored result in full and their answers; the older ones bring their dimension scores only (what trends
+   * need), so a long history costs little to read.
+   */
+  async currentInPeriodOrder(full: number): Promise<AssessmentSummaryRecord[]> {
+    const rows = await this.rows<Row & { full: boolean }>(
+      `SELECT ${COLUMNS.filter((c) => c !== 'result').map((c) => `a.${c}`).join(', ')},
+              ${SUBMITTED_KEY('a')} AS submitted_key, a.from_latest <= $1 AS full,
+              CASE WHEN a.from_latest <= $1 THEN a.result
+                   ELSE jsonb_build_object('dimensions', a.result -> 'dimensions') END AS result,
+              CASE WHEN a.from_latest <= $1 THEN a.inputs -> 'answers' END AS answers
+         FROM (SELECT *, row_number() OVER (ORDER BY ${LATEST_FIRST('l')}) AS from_latest
+                 FROM assessments l WHERE l.superseded_at IS NULL) a
+        ORDER BY a.from_latest DESC`,
+      [full],
     );
+    return rows.map((row) => ({ ...toRecord(row), answers: row.full ? row.answers : null }));
   }
 
   private async select(sql: string, params: unknown[]): Promise<AssessmentRecord[]> {

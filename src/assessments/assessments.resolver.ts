@@ -1,4 +1,5 @@
-import { Args, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Float, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { periodMonths, periodStart } from '../scoring';
 import type { Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES, EDITORS } from '../tenancy/roles';
@@ -40,7 +41,9 @@ export class AssessmentsResolver {
     return this.service.get(id);
   }
 
-  @Query(() => AssessmentConnection, { description: "The selected tenant's assessments, newest first." })
+  @Query(() => AssessmentConnection, {
+    description: "The selected tenant's assessments, latest period first (period order, then submission time).",
+  })
   @Access.tenant(ALL_ROLES)
   assessments(@Args() args: AssessmentsArgs): Promise<Connection<Assessment>> {
     return this.service.list(args);
@@ -57,9 +60,25 @@ export class AssessmentsResolver {
     return this.service.preview(answers);
   }
 
+  @ResolveField(() => GraphQLISODateTime, {
+    description:
+      "The first day of the period (UTC midnight): the x of growth trends and the first key of period order.",
+  })
+  periodStart(@Parent() assessment: Assessment): Date {
+    return periodStart(assessment.period);
+  }
+
+  @ResolveField(() => Int, {
+    description: 'The length of the period in months: 1, 3, 6 or 12 (the shorter period comes first in period order).',
+  })
+  periodMonths(@Parent() assessment: Assessment): number {
+    return periodMonths(assessment.period);
+  }
+
   @ResolveField(() => Assessment, {
     nullable: true,
-    description: 'The current assessment submitted before this one; for a preview, the latest stored one.',
+    description:
+      'The current assessment before this one in period order; for a preview, the latest stored one.',
   })
   previous(@Parent() assessment: Assessment): Promise<Assessment | null> {
     return this.loaders.previous(assessment);

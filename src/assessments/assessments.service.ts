@@ -5,6 +5,8 @@ import { type Connection, decodeCursor, toConnection } from '../graphql/connecti
 import {
   CURRENT_MODEL_VERSION,
   getScoringModel,
+  periodProblem,
+  periodSpan,
   score,
   type AssessmentAnswers,
   type ScoringInputs,
@@ -18,7 +20,7 @@ import {
   IdempotencyKeyReusedError,
   PeriodAlreadyAssessedError,
 } from './assessments.errors';
-import { AssessmentsRepository, type AssessmentRecord } from './assessments.repository';
+import { AssessmentsRepository, type AssessmentRecord, type PeriodOrderKey } from './assessments.repository';
 import type { AssessmentsArgs } from './dto/assessments.args';
 import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
 import { OrganisationFactsReader } from './organisation-facts.reader';
@@ -43,6 +45,7 @@ export class AssessmentsService {
    */
   async submit(input: SubmitAssessmentInput): Promise<Assessment> {
     const { period, idempotencyKey } = input;
+    assertAssessablePeriod(period, new Date());
     const supersede = input.supersede ?? false;
     const answers = canonicalAnswers(input.answers);
     const hash = requestHash({ period, answers, supersede });
@@ -103,22 +106,14 @@ export class AssessmentsService {
     return record ? toAssessment(record) : null;
   }
 
-  /** Newest first; current ones only unless includeSuperseded. */
+  /** Latest period first (period order); current ones only unless includeSuperseded. */
   async list(args: AssessmentsArgs): Promise<Connection<Assessment>> {
-    let after: { submittedKey: string; id: string } | null = null;
-    if (args.after) {
-      const [submittedKey, id] = decodeCursor(args.after, 2);
-      if (typeof submittedKey !== 'string' || !/^-?[0-9]{1,19}$/.test(submittedKey) || !isUuid(id)) {
-        throw BadUserInputError.field('after', 'is not a cursor returned by this API');
-      }
-      after = { submittedKey, id };
-    }
     const { rows, totalCount } = await this.assessments.page({
       first: args.first,
-      after,
+      after: args.after ? decodeAssessmentCursor(args.after) : null,
       includeSuperseded: args.includeSuperseded ?? false,
     });
-    return toConnection(rows, args.first, totalCount, toAssessment, (row) => [row.submittedKey, row.id]);
+    return toConnection(rows, args.first, totalCount, toAssessment, (row) => [row.period, row.submittedKey, row.id]);
   }
 
   private scoreNow(inputs: ScoringInputs): ScoringResult {
@@ -131,4 +126,26 @@ function replay(first: AssessmentRecord, hash: string): Assessment {
   if (first.requestHash !== hash) throw new IdempotencyKeyReusedError();
   markMutationUnchanged();
   return toAssessment(first);
+}
+
+/**
+ * A period may be assessed once it has started (its first day is not after today, UTC) and when it starts in 2000
+ * or later (domain.md, "Periods"). Anything else taking a period checks it the same way.
+ */
+export function assertAssessablePeriod(period: string, today: Date, field = 'input.period'): void {
+  const problem = periodProblem(period, today);
+  if (problem) throw BadUserInputError.field(field, problem);
+}
+
+/** An `assessments` cursor: the period, the submission time in microseconds and the id of the last row. */
+function decodeAssessmentCursor(cursor: string): PeriodOrderKey {
+  const [period, submittedKey, id] = decodeCursor(cursor, 3);
+  const span = typeof period === 'string' ? periodSpan(period) : null;
+  if (!span || typeof submittedKey !== 'string' || !/^-?[0-9]{1,19}$/.test(submittedKey) || !isUuid(id)) {
+    throw BadUserInputError.field('after', 'is not a cursor returned by this API');
+  }
+  // PostgreSQL has no year 0: the generated column puts "0000" on the year before 1 (migration 1764150008000).
+  const year = span.start.getUTCFullYear();
+  const periodStart = year === 0 ? '0001-01-01 BC' : span.start.toISOString().slice(0, 10);
+  return { periodStart, periodMonths: span.months, submittedKey, id };
 }

@@ -14,7 +14,9 @@ export class TenantAssessmentsResolver {
 
   @ResolveField(() => Assessment, {
     nullable: true,
-    description: 'The newest current assessment; readable only with this tenant selected (x-tenant-id).',
+    description:
+      'The current assessment latest in period order (not the last submitted); readable only with this tenant ' +
+      'selected (x-tenant-id).',
   })
   latestAssessment(@Parent() tenant: Tenant): Promise<Assessment | null> {
     assertSelectedTenant(this.tx, tenant, 'latestAssessment');

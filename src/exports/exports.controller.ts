@@ -29,7 +29,7 @@ export class ExportsController {
   @Header('cache-control', 'no-store')
   @Header('x-content-type-options', 'nosniff')
   async portfolio(@Res({ passthrough: true }) res: Response): Promise<string> {
-    const { entries } = await this.portfolios.all();
+    const { sorted: entries } = await this.portfolios.all();
     const day = this.clock.now().toISOString().slice(0, 10);
     res.setHeader('content-disposition', `attachment; filename="portfolio-${day}.csv"`);
     return portfolioCsv(entries);

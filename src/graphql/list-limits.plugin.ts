@@ -15,7 +15,11 @@ import { MAX_PAGE_SIZE } from './connection';
 interface FirstArgument {
   node: ArgumentNode;
   type: GraphQLInputType;
+  max: number;
 }
+
+/** Lists whose page may be larger than MAX_PAGE_SIZE ("Type.field": maximum), as the contract sets them. */
+const FIELD_MAXIMUMS: Readonly<Record<string, number>> = { 'Portfolio.entries': 200 };
 
 /**
  * The `first` arguments of a document, found once per parsed document: Apollo keeps one DocumentNode per query
@@ -34,7 +38,9 @@ function firstArguments(document: DocumentNode, schema: GraphQLSchema): FirstArg
     visitWithTypeInfo(typeInfo, {
       Argument(node) {
         const argument = typeInfo.getArgument();
-        if (node.name.value === 'first' && argument) found.push({ node, type: argument.type });
+        if (node.name.value !== 'first' || !argument) return;
+        const field = `${typeInfo.getParentType()?.name ?? ''}.${typeInfo.getFieldDef()?.name ?? ''}`;
+        found.push({ node, type: argument.type, max: FIELD_MAXIMUMS[field] ?? MAX_PAGE_SIZE });
       },
     }),
   );
@@ -51,13 +57,17 @@ export const listLimitsPlugin: ApolloServerPlugin = {
     Promise.resolve({
       didResolveOperation: ({ document, schema, request }) => {
         const refused: string[] = [];
-        for (const { node, type } of firstArguments(document, schema)) {
-          const value: unknown = valueFromAST(node.value, type, request.variables);
-          if (typeof value === 'number' && (value < 1 || value > MAX_PAGE_SIZE)) refused.push(String(value));
+        let max = MAX_PAGE_SIZE;
+        for (const argument of firstArguments(document, schema)) {
+          const value: unknown = valueFromAST(argument.node.value, argument.type, request.variables);
+          if (typeof value === 'number' && (value < 1 || value > argument.max)) {
+            refused.push(String(value));
+            max = argument.max;
+          }
         }
         if (refused.length > 0) {
           throw new GraphQLError(
-            `Argument "first" must be between 1 and ${MAX_PAGE_SIZE} (got ${refused.join(', ')})`,
+            `Argument "first" must be between 1 and ${max} (got ${refused.join(', ')})`,
             // A plugin's error is a 500 unless it carries its HTTP status (the fuzz test met `first: 0`).
             { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } },
           );

@@ -1,4 +1,4 @@
-import { Field, Float, GraphQLISODateTime, ObjectType } from '@nestjs/graphql';
+import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
 import { Assessment } from '../assessments/assessment.model';
 import { DimensionEnum, StageEnum } from '../graphql/enums';
 import type { Dimension, Stage } from '../scoring';
@@ -11,20 +11,26 @@ export class DimensionTrend {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Least-squares slope in points per 90 days over the last four assessments that scored the dimension; ' +
-      'null with fewer than two.',
+      'Least-squares slope in points per 90 days over the last four assessments that scored the dimension, with ' +
+      "the period's first day as x; null with fewer than two or when their periods start on the same day.",
   })
   slopePer90Days!: number | null;
 }
 
 @ObjectType('Growth', {
-  description: "The tenant's current assessments over time, with trends and the next stage.",
+  description:
+    "The tenant's current assessments in period order (the period's first day, the shorter period first, then " +
+    'submission time), with trends over the last four and the next stage.',
 })
 export class Growth {
-  @Field(() => [Assessment], {
-    description: 'Current assessments, oldest first; each has its delta and previous.',
-  })
-  points!: Assessment[];
+  /**
+   * Every current assessment in period order, oldest first, for the `points(last)` field (Growth.points is
+   * resolved in GrowthResolver): the latest ones in full, the older ones with their dimension scores only.
+   */
+  allPoints!: Assessment[];
+
+  @Field(() => Int, { description: 'Current assessments in all: the length of the whole history.' })
+  totalPoints!: number;
 
   @Field(() => [DimensionTrend], { description: 'Every dimension, in contract order.' })
   trends!: DimensionTrend[];

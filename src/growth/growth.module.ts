@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsModule } from '../assessments/assessments.module';
-import { GrowthResolver } from './growth.resolver';
+import { GrowthPointsResolver, GrowthResolver } from './growth.resolver';
 import { GrowthService } from './growth.service';
 
 @Module({
   imports: [AssessmentsModule],
-  providers: [GrowthService, GrowthResolver],
+  providers: [GrowthService, GrowthResolver, GrowthPointsResolver],
 })
 export class GrowthModule {}

@@ -1,9 +1,12 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Assessment } from '../assessments/assessment.model';
 import { assertSelectedTenant } from '../tenancy/selected-tenant';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { Tenant } from '../tenants/tenant.model';
+import { GrowthPointsArgs } from './dto/growth-points.args';
 import { Growth } from './growth.model';
-import { GrowthService } from './growth.service';
+import { GrowthService, pointsAsked } from './growth.service';
 
 @Resolver(() => Tenant)
 export class GrowthResolver {
@@ -14,10 +17,24 @@ export class GrowthResolver {
 
   @ResolveField(() => Growth, {
     description:
-      'Assessments over time, trends per dimension and the next stage; needs this tenant selected.',
+      'Assessments in period order, trends per dimension and the next stage; needs this tenant selected.',
   })
-  growth(@Parent() tenant: Tenant): Promise<Growth> {
+  growth(@Parent() tenant: Tenant, @Info() info: GraphQLResolveInfo): Promise<Growth> {
     assertSelectedTenant(this.tx, tenant, 'growth');
-    return this.growthService.ofSelectedTenant();
+    return this.growthService.ofSelectedTenant(pointsAsked(info));
+  }
+}
+
+@Resolver(() => Growth)
+export class GrowthPointsResolver {
+  constructor(private readonly growthService: GrowthService) {}
+
+  @ResolveField(() => [Assessment], {
+    description:
+      'The latest `last` current assessments (period order), oldest first; each has its delta and previous (the ' +
+      'first one against its real predecessor).',
+  })
+  points(@Parent() growth: Growth, @Args() args: GrowthPointsArgs): Assessment[] {
+    return this.growthService.latestPoints(growth, args.last);
   }
 }

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { AssessmentLoaders } from '../assessments/assessment.loaders';
-import { toAssessment } from '../assessments/assessment.mapper';
+import { toAssessmentSummary } from '../assessments/assessment.mapper';
+import type { Assessment } from '../assessments/assessment.model';
 import { AssessmentsRepository } from '../assessments/assessments.repository';
 import { CURRENT_MODEL_VERSION, getScoringModel, growth } from '../scoring';
+import { DEFAULT_GROWTH_POINTS, MAX_GROWTH_POINTS } from './dto/growth-points.args';
 import type { Growth } from './growth.model';
 
 @Injectable()
@@ -12,20 +16,45 @@ export class GrowthService {
     private readonly loaders: AssessmentLoaders,
   ) {}
 
-  /** Growth of the request's tenant over its current assessments (superseded ones are history, not growth). */
-  async ofSelectedTenant(): Promise<Growth> {
-    const points = (await this.assessments.currentOldestFirst()).map(toAssessment);
-    const result = growth(points, getScoringModel(CURRENT_MODEL_VERSION));
-    // Each point's predecessor is the point before it: Assessment.previous/delta need no further query.
-    result.points.forEach((point, index) =>
-      this.loaders.primePrevious(point.id, result.points[index - 1] ?? null),
-    );
+  /**
+   * Growth of the request's tenant over its current assessments (superseded ones are history, not growth). Trends
+   * and the next stage need every point's dimension scores; only the latest `pointsInFull` points (and the
+   * predecessor of the first of them, which `previous` shows) are read in full.
+   */
+  async ofSelectedTenant(pointsInFull: number): Promise<Growth> {
+    const records = await this.assessments.currentInPeriodOrder(pointsInFull + 1);
+    const result = growth(records.map(toAssessmentSummary), getScoringModel(CURRENT_MODEL_VERSION));
     return {
-      points: result.points,
+      allPoints: result.points,
+      totalPoints: result.points.length,
       trends: result.trends,
       overallSlopePer90Days: result.overallSlopePer90Days,
       nextStage: result.nextStage,
       projectedNextStageAt: result.projectedNextStageAt,
     };
   }
+
+  /** The latest `last` points, oldest first; their predecessors are known, so previous/delta need no query. */
+  latestPoints(growthOf: Growth, last: number): Assessment[] {
+    const all = growthOf.allPoints;
+    const from = Math.max(0, all.length - last);
+    const points = all.slice(from);
+    points.forEach((point, index) => this.loaders.primePrevious(point.id, all[from + index - 1] ?? null));
+    return points;
+  }
+}
+
+/**
+ * The largest `points(last)` of a `Tenant.growth` selection (aliases, fragments and variables resolved): how many
+ * points to read in full. Out-of-range values are refused by the points field itself; here they are only clamped.
+ */
+export function pointsAsked(info: GraphQLResolveInfo): number {
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const points = Object.values(tree?.fieldsByTypeName.Growth ?? {}).filter((f) => f.name === 'points');
+  if (points.length === 0) return 0;
+  const asked = points.map((p) => {
+    const last = (p.args as { last?: unknown }).last;
+    return typeof last === 'number' && Number.isInteger(last) ? last : DEFAULT_GROWTH_POINTS;
+  });
+  return Math.min(MAX_GROWTH_POINTS, Math.max(1, ...asked));
 }

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { EXPLANATION_FIELDS } from '../assessments/assessment.mapper';
+import { DEFAULT_PORTFOLIO_PAGE } from './portfolio-page';
 
 /**
  * What of the clients' assessments a portfolio request needs from the database (consultant_portfolio()'s
@@ -30,7 +31,26 @@ const DETAIL_FIELDS = new Set<string>(EXPLANATION_FIELDS);
  * (graphql-parse-resolve-info), and every occurrence of `entries { latestAssessment { ... } }` counts.
  */
 export function portfolioProjection(info: GraphQLResolveInfo): PortfolioProjection {
+  return portfolioSelection(info).projection;
+}
+
+/** The projection, and the arguments of every `entries` of the selection (for pageInfo), from one parse. */
+export function portfolioSelection(info: GraphQLResolveInfo): {
+  projection: PortfolioProjection;
+  entriesAsked: { first: number; after: string | null }[];
+} {
   const portfolio = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const entriesAsked = fieldsNamed(portfolio, 'Portfolio', 'entries').map((entry) => {
+    const { first, after } = entry.args as { first?: unknown; after?: unknown };
+    return {
+      first: typeof first === 'number' ? first : DEFAULT_PORTFOLIO_PAGE,
+      after: typeof after === 'string' ? after : null,
+    };
+  });
+  return { projection: projectionOf(portfolio), entriesAsked };
+}
+
+function projectionOf(portfolio: ResolveTree | null | undefined): PortfolioProjection {
   const latest = fieldsNamed(portfolio, 'Portfolio', 'entries').flatMap((entry) =>
     fieldsNamed(entry, 'PortfolioEntry', 'latestAssessment'),
   );

@@ -18,7 +18,7 @@ function facts(overrides: Partial<PortfolioFacts> = {}): PortfolioFacts {
     tenantCreatedAt: created,
     cadenceDays: 30,
     latest: {
-      submittedAt: submitted,
+      lastSubmittedAt: submitted,
       overallScore: 50,
       dimensions: [
         { dimension: 'TEAM_COMPOSITION', score: 40, applicable: true },

@@ -26,13 +26,17 @@ export interface DimensionOutcome {
 export interface PortfolioFacts {
   tenantCreatedAt: Date;
   cadenceDays: number;
-  latest: { submittedAt: Date; overallScore: number; dimensions: readonly DimensionOutcome[] } | null;
+  /**
+   * The latest current assessment in period order; lastSubmittedAt is the latest submission time of all current
+   * assessments (domain.md: the due date counts from it, whichever period was submitted last).
+   */
+  latest: { lastSubmittedAt: Date; overallScore: number; dimensions: readonly DimensionOutcome[] } | null;
   previousScore: number | null;
 }
 
 export interface PortfolioStatus {
   /**
-   * Last assessment + cadence; for a tenant never assessed, its creation + cadence: a new client gets one cadence
+   * Latest submission time of the current assessments + cadence; for a tenant never assessed, its creation + cadence: a new client gets one cadence
    * to do the first assessment and is overdue after that, like any other.
    */
   dueAt: Date;
@@ -45,7 +49,7 @@ export interface PortfolioStatus {
 
 /** Cadence days are whole 24-hour days (not calendar days): the due moment does not move with time zones. */
 export function dueAt(facts: Pick<PortfolioFacts, 'tenantCreatedAt' | 'cadenceDays' | 'latest'>): Date {
-  const from = facts.latest ? facts.latest.submittedAt : facts.tenantCreatedAt;
+  const from = facts.latest ? facts.latest.lastSubmittedAt : facts.tenantCreatedAt;
   return new Date(from.getTime() + facts.cadenceDays * DAY_MS);
 }
 
@@ -150,13 +154,17 @@ const ORDERS: Record<PortfolioSort, Compare<Rankable>[]> = {
 };
 
 /** A stable, total order: ties end by name, then id. */
-export function sortPortfolio<T extends Rankable>(entries: readonly T[], sort: PortfolioSort): T[] {
+export function portfolioOrder(sort: PortfolioSort): Compare<Rankable> {
   const comparators = [...ORDERS[sort], byName];
-  return [...entries].sort((a, b) => {
+  return (a, b) => {
     for (const compare of comparators) {
       const c = compare(a, b);
       if (c !== 0) return c;
     }
     return 0;
-  });
+  };
+}
+
+export function sortPortfolio<T extends Rankable>(entries: readonly T[], sort: PortfolioSort): T[] {
+  return [...entries].sort(portfolioOrder(sort));
 }

@@ -33,7 +33,8 @@ export class PortfolioEntry {
 
   @Field(() => Assessment, {
     nullable: true,
-    description: 'The current assessment submitted last; its previous and delta come with it.',
+    description:
+      'The current assessment latest in period order (not the last submitted); its previous and delta come with it.',
   })
   latestAssessment!: Assessment | null;
 
@@ -55,8 +56,8 @@ export class PortfolioEntry {
   @Field(() => GraphQLISODateTime, {
     nullable: true,
     description:
-      'When the next assessment is due: last assessment + reassessment cadence (whole days of 24 hours). A tenant ' +
-      'never assessed is due one cadence after it was created.',
+      'When the next assessment is due: the latest submission time of the current assessments + reassessment ' +
+      'cadence (whole days of 24 hours). A tenant never assessed is due one cadence after it was created.',
   })
   dueAt!: Date;
 
@@ -83,8 +84,14 @@ export class PortfolioEntry {
 
 @ObjectType('Portfolio', { description: 'Every tenant where the caller is CONSULTANT.' })
 export class Portfolio {
-  @Field(() => [PortfolioEntry], { description: 'The entries that pass the filter, in the chosen order.' })
-  entries!: PortfolioEntry[];
+  /**
+   * Every entry that passes the filter, in the chosen order: `entries(first, after)` pages over them
+   * (PortfolioResolver). Not in the schema.
+   */
+  sorted!: PortfolioEntry[];
+  sort!: PortfolioSort;
+  /** The arguments of every `entries` selection of the request, for `pageInfo`. */
+  entriesAsked!: { first: number; after: string | null }[];
 
   @Field(() => Int, { description: 'Overdue tenants in the whole portfolio (the filter does not apply).' })
   overdueCount!: number;

@@ -5,7 +5,7 @@ import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { TenantRow } from '../tenants/tenant.row';
 
 /**
- * One client of the consultant with its latest and previous current assessment (null columns when none, or when
+ * One client of the consultant with its latest and previous current assessment in period order (null columns when none, or when
  * the projection left them out: latest_result is then only `{ dimensions }`).
  */
 export interface PortfolioRow extends Omit<TenantRow, 'id' | 'created_at'> {
@@ -29,6 +29,8 @@ export interface PortfolioRow extends Omit<TenantRow, 'id' | 'created_at'> {
   previous_stage: Stage | null;
   previous_result: ScoringResult | null;
   previous_answers: AssessmentAnswers | null;
+  /** The latest submission time of the current assessments (the due date counts from it). */
+  last_submitted_at: Date | null;
 }
 
 @Injectable()

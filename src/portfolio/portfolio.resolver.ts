@@ -1,9 +1,13 @@
-import { Args, Info, Query, Resolver } from '@nestjs/graphql';
+import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
+import { BadUserInputError } from '../common/errors';
+import { PageInfo } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { PortfolioArgs } from './dto/portfolio.args';
-import { Portfolio } from './portfolio.model';
-import { portfolioProjection } from './portfolio-projection';
+import { PortfolioEntriesArgs } from './dto/portfolio-entries.args';
+import { Portfolio, PortfolioEntry } from './portfolio.model';
+import { DEFAULT_PORTFOLIO_PAGE, MAX_PORTFOLIO_PAGE, portfolioPage } from './portfolio-page';
+import { portfolioSelection } from './portfolio-projection';
 import { PortfolioService } from './portfolio.service';
 
 @Resolver(() => Portfolio)
@@ -16,7 +20,30 @@ export class PortfolioResolver {
       'overdue flag, weakest dimension and score-drop alert. One SQL statement whatever the number of clients.',
   })
   @Access.user()
-  portfolio(@Args() args: PortfolioArgs, @Info() info: GraphQLResolveInfo): Promise<Portfolio> {
-    return this.portfolios.portfolio(args, portfolioProjection(info));
+  async portfolio(@Args() args: PortfolioArgs, @Info() info: GraphQLResolveInfo): Promise<Portfolio> {
+    const { projection, entriesAsked } = portfolioSelection(info);
+    return { ...(await this.portfolios.portfolio(args, projection)), entriesAsked };
+  }
+
+  @ResolveField(() => [PortfolioEntry], {
+    description:
+      `The entries that pass the filter, in the chosen order: a page of \`first\` (1 to ${MAX_PORTFOLIO_PAGE}) ` +
+      'after the cursor `after` (a pageInfo.endCursor of the same sort).',
+  })
+  entries(@Parent() portfolio: Portfolio, @Args() args: PortfolioEntriesArgs): PortfolioEntry[] {
+    return portfolioPage(portfolio.sorted, portfolio.sort, args.first, args.after).entries;
+  }
+
+  @ResolveField(() => PageInfo, {
+    description:
+      'Where the page of `entries` ends and whether more follow (with entries asked for one page per request).',
+  })
+  pageInfo(@Parent() portfolio: Portfolio): PageInfo {
+    const distinct = [...new Map(portfolio.entriesAsked.map((a) => [JSON.stringify(a), a])).values()];
+    if (distinct.length > 1) {
+      throw BadUserInputError.field('pageInfo', 'is ambiguous: entries is asked for with different arguments');
+    }
+    const page = distinct[0] ?? { first: DEFAULT_PORTFOLIO_PAGE, after: null };
+    return portfolioPage(portfolio.sorted, portfolio.sort, page.first, page.after).pageInfo;
   }
 }

@@ -27,21 +27,22 @@ export class PortfolioService {
   async portfolio(
     args: Pick<PortfolioArgs, 'filter' | 'sort'>,
     projection: PortfolioProjection = SUMMARY_PROJECTION,
-  ): Promise<Portfolio> {
+  ): Promise<Omit<Portfolio, 'entriesAsked'>> {
     const rows = await this.repository.consultantPortfolio(projection);
     const now = this.clock.now();
     const all = rows.map((row) => this.toEntry(row, now, projection));
-    const entries = sortPortfolio(filterPortfolio(all, args.filter), args.sort);
+    const sorted = sortPortfolio(filterPortfolio(all, args.filter), args.sort);
     return {
-      entries,
+      sorted,
+      sort: args.sort,
       overdueCount: all.filter((e) => e.overdue).length,
       alertCount: all.filter((e) => e.scoreDropAlert).length,
       totalCount: all.length,
     };
   }
 
-  /** All entries, default order: for the CSV export. */
-  all(): Promise<Portfolio> {
+  /** All entries (every page), default order: for the CSV export. */
+  all(): Promise<Omit<Portfolio, 'entriesAsked'>> {
     return this.portfolio({ filter: null, sort: 'OVERDUE_FIRST' });
   }
 
@@ -57,7 +58,7 @@ export class PortfolioService {
         tenantCreatedAt: row.tenant_created_at,
         cadenceDays: row.reassessment_cadence_days,
         latest: latest && {
-          submittedAt: latest.submittedAt,
+          lastSubmittedAt: row.last_submitted_at ?? latest.submittedAt,
           overallScore: latest.overallScore,
           dimensions: latest.dimensions,
         },

@@ -1,6 +1,7 @@
 import { DIMENSIONS, type Dimension, type Stage } from './domain';
 import type { ScoringModel } from './model';
 import { stageAfter } from './stages';
+import { comparePeriodOrder, periodStart } from './period';
 import { leastSquaresSlope } from './statistics';
 
 const MS_PER_DAY = 86_400_000;
@@ -10,6 +11,8 @@ const TREND_PERIOD_DAYS = 90;
 /** What growth needs of a scored assessment. */
 export interface AssessmentSnapshot {
   id: string;
+  /** Its period ("2026-Q4"): the x of trends is the period's first day. */
+  period: string;
   submittedAt: Date;
   overallScore: number;
   stage: Stage;
@@ -34,14 +37,16 @@ export interface GrowthResult<P extends AssessmentSnapshot = AssessmentSnapshot>
   projectedNextStageAt: Date | null;
 }
 
-/** A tenant's assessments in time order with their changes, trends and the projected date of the next stage. */
+/**
+ * A tenant's assessments in period order (domain.md: the period's first day, then the shorter period, then the
+ * submission time) with their changes, trends and the projected date of the next stage. Trends take the period's
+ * first day as x: points whose periods start on the same day give no trend, however far apart their submissions.
+ */
 export function growth<P extends AssessmentSnapshot>(
   snapshots: readonly P[],
   model: ScoringModel,
 ): GrowthResult<P> {
-  const ordered = [...snapshots].sort(
-    (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || compareText(a.id, b.id),
-  );
+  const ordered = [...snapshots].sort(comparePeriodOrder);
   const points = ordered.map((snapshot, index) => ({
     ...snapshot,
     delta: index === 0 ? null : snapshot.overallScore - ordered[index - 1].overallScore,
@@ -53,14 +58,14 @@ export function growth<P extends AssessmentSnapshot>(
       slopePerDay(
         ordered.flatMap((snapshot) => {
           const value = dimensionScore(snapshot, dimension);
-          return value === null ? [] : [{ at: snapshot.submittedAt, value }];
+          return value === null ? [] : [{ at: periodStart(snapshot.period), value }];
         }),
         window,
       ),
     ),
   }));
   const overallPerDay = slopePerDay(
-    ordered.map((snapshot) => ({ at: snapshot.submittedAt, value: snapshot.overallScore })),
+    ordered.map((snapshot) => ({ at: periodStart(snapshot.period), value: snapshot.overallScore })),
     window,
   );
   const latest = ordered.at(-1);
@@ -77,11 +82,14 @@ export function growth<P extends AssessmentSnapshot>(
   };
 }
 
-/** When the overall trend, if it holds, reaches the threshold; null when it does not rise or is already there. */
+/**
+ * When the overall trend, if it holds, reaches the threshold, counted from the latest period's first day (the x of
+ * the trend); null when it does not rise or is already there.
+ */
 function projectDate(latest: AssessmentSnapshot, threshold: number, perDay: number): Date | null {
   if (perDay <= 0 || latest.overallScore >= threshold) return null;
   const days = (threshold - latest.overallScore) / perDay;
-  return new Date(latest.submittedAt.getTime() + days * MS_PER_DAY);
+  return new Date(periodStart(latest.period).getTime() + days * MS_PER_DAY);
 }
 
 /** Least-squares slope per day over the last `window` observations (oldest first). */
@@ -97,8 +105,4 @@ function perTrendPeriod(perDay: number | null): number | null {
 
 function dimensionScore(snapshot: AssessmentSnapshot, dimension: Dimension): number | null {
   return snapshot.dimensions.find((entry) => entry.dimension === dimension)?.score ?? null;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -13,3 +13,12 @@ export { score } from './score';
 export { stageOfScore, stageAfter } from './stages';
 export { growth } from './growth';
 export type { AssessmentSnapshot, DimensionTrend, GrowthPoint, GrowthResult } from './growth';
+export {
+  FIRST_PERIOD_YEAR,
+  comparePeriodOrder,
+  periodMonths,
+  periodProblem,
+  periodSpan,
+  periodStart,
+} from './period';
+export type { PeriodOrdered, PeriodSpan } from './period';

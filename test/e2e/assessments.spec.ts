@@ -444,7 +444,7 @@ describe('assessments (GraphQL)', () => {
 
     it('creates exactly one assessment from 20 concurrent replays of one key', async () => {
       const tenant = await tenantOf();
-      const input = submission({ period: '2027-Q1' });
+      const input = submission({ period: '2025-Q1' });
       const results = await Promise.all(
         Array.from({ length: 20 }, () => t.gql(SUBMIT, { input }, { token: owner.token, tenant })),
       );
@@ -456,7 +456,7 @@ describe('assessments (GraphQL)', () => {
     it('lets exactly one of 20 concurrent submissions of one period win; the others get CONFLICT', async () => {
       const tenant = await tenantOf();
       const results = await Promise.all(
-        Array.from({ length: 20 }, () => submit(t.gql, owner, tenant, { period: '2027-Q2' })),
+        Array.from({ length: 20 }, () => submit(t.gql, owner, tenant, { period: '2025-Q2' })),
       );
       const codes = results.map((r) => r.code ?? 'OK').sort();
       expect(codes).toEqual(['OK', ...Array.from({ length: 19 }, () => 'CONFLICT')].sort());

@@ -110,7 +110,7 @@ const MATRIX: Record<string, Entry> = {
     allow: EDITORS,
     call: () => ({
       query: `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) { id } }`,
-      variables: { i: { period: `${1900 + Math.floor(Math.random() * 99)}-Q${1 + Math.floor(Math.random() * 4)}`, answers: ANSWERS, idempotencyKey: `matrix-${id()}`, supersede: true } },
+      variables: { i: { period: `${2000 + Math.floor(Math.random() * 26)}-Q${1 + Math.floor(Math.random() * 4)}`, answers: ANSWERS, idempotencyKey: `matrix-${id()}`, supersede: true } },
     }),
   },
   'Query.assessment': { allow: MEMBERS, call: () => ({ query: `query($id: ID!) { assessment(id: $id) { id } }`, variables: { id: id() } }) },

@@ -47,10 +47,11 @@ const ASSESSMENT = `query($id: ID!) {
   }
 }`;
 
-const PORTFOLIO = `{
+// All 200 clients on one page: the most entries(first) allows.
+const PORTFOLIO = `query($all: Int = 200) {
   portfolio {
     overdueCount
-    entries {
+    entries(first: $all) {
       tenant { id name }
       stage delta dueAt overdue weakestDimension scoreDropAlert
       latestAssessment { id overallScore stage dimensions { dimension score applicable weight } }

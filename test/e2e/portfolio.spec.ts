@@ -7,10 +7,11 @@ import { ok } from '../helpers/structure';
 
 const DAY = 86_400_000;
 
-const PORTFOLIO = `query($filter: PortfolioFilter, $sort: PortfolioSort) {
+// All clients on one page (the tests have at most 200: the most entries(first) allows).
+const PORTFOLIO = `query($filter: PortfolioFilter, $sort: PortfolioSort, $all: Int = 200) {
   portfolio(filter: $filter, sort: $sort) {
     overdueCount alertCount totalCount
-    entries {
+    entries(first: $all) {
       tenant { id name myRole profile { reassessmentCadenceDays } }
       latestAssessment { id overallScore stage delta previous { id overallScore } }
       stage overallScore delta dueAt overdue weakestDimension scoreDropAlert
@@ -411,6 +412,129 @@ describe('consultant portfolio (GraphQL)', () => {
       console.log(
         `portfolio SQL statements: 2 clients ${two.sqlStatements}, 200 clients ${twoHundred.sqlStatements}`,
       );
+    });
+  });
+
+  describe('period order (issue 12)', () => {
+    it('takes the latest period as latest, whatever was submitted last, and counts the due date from the last submission', async () => {
+      const { consultant, tenants } = await consultantWith(1);
+      const [tenant] = tenants;
+      const now = Date.now();
+      const q2 = await insertAssessment(admin, tenant, {
+        period: '2026-Q2',
+        overallScore: 60,
+        submittedAt: new Date(now - 30 * DAY),
+      });
+      const q4 = await insertAssessment(admin, tenant, {
+        period: '2026-Q4',
+        overallScore: 45,
+        submittedAt: new Date(now - 20 * DAY),
+        dimensions: {
+          TEAM_COMPOSITION: 70,
+          SALES_INVOLVEMENT: 30,
+          SATISFACTION: 80,
+          MEASUREMENT: 50,
+          RESPONSIBILITY_COVERAGE: 50,
+          GOVERNANCE: 0.5,
+        },
+      });
+      // Entered last, for an earlier quarter: neither the latest nor the previous of the latest.
+      const lastSubmitted = new Date(now - 10 * DAY);
+      const q3 = await insertAssessment(admin, tenant, {
+        period: '2026-Q3',
+        overallScore: 58,
+        submittedAt: lastSubmitted,
+        dimensions: {
+          TEAM_COMPOSITION: 70,
+          SALES_INVOLVEMENT: 30,
+          SATISFACTION: 80,
+          MEASUREMENT: 0.25,
+          RESPONSIBILITY_COVERAGE: 50,
+          GOVERNANCE: 90,
+        },
+      });
+      const [entry] = (await portfolio(consultant)).entries;
+      expect(entry.latestAssessment).toEqual({
+        id: q4,
+        overallScore: 45,
+        stage: 'ENGAGEMENT',
+        delta: 45 - 58,
+        previous: { id: q3, overallScore: 58 },
+      });
+      expect(entry).toMatchObject({ delta: 45 - 58, scoreDropAlert: true });
+      expect(entry.weakestDimension).toBe('GOVERNANCE');
+      expect(entry.dueAt).toBe(new Date(lastSubmitted.getTime() + 90 * DAY).toISOString());
+      expect(entry.latestAssessment?.id).not.toBe(q2);
+    });
+  });
+
+  describe('paging (issue 13)', () => {
+    const PAGE = `query($first: Int, $after: String, $sort: PortfolioSort) {
+      portfolio(sort: $sort) {
+        totalCount overdueCount
+        pageInfo { hasNextPage endCursor }
+        entries(first: $first, after: $after) { tenant { id name } overallScore }
+      }
+    }`;
+
+    async function page(user: TestUser, variables: Record<string, unknown>) {
+      return ok(await t.gql(PAGE, variables, { token: user.token })).portfolio as {
+        totalCount: number;
+        overdueCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        entries: { tenant: { id: string; name: string }; overallScore: number | null }[];
+      };
+    }
+
+    it('pages 50 at a time by default, with totalCount, pageInfo and overdueCount over the whole portfolio', async () => {
+      const { consultant } = await consultantWith(120);
+      const first = await page(consultant, { sort: 'NAME' });
+      expect(first.entries).toHaveLength(50);
+      expect(first.totalCount).toBe(120);
+      // Never assessed and created now: none overdue, on every page alike.
+      expect(first.overdueCount).toBe(0);
+      expect(first.pageInfo.hasNextPage).toBe(true);
+      const names: string[] = first.entries.map((e) => e.tenant.name);
+      let after = first.pageInfo.endCursor;
+      for (;;) {
+        const next = await page(consultant, { sort: 'NAME', after });
+        names.push(...next.entries.map((e) => e.tenant.name));
+        expect(next.totalCount).toBe(120);
+        if (!next.pageInfo.hasNextPage) break;
+        after = next.pageInfo.endCursor;
+      }
+      expect(names).toEqual(Array.from({ length: 120 }, (_, i) => `Client ${String(i).padStart(3, '0')}`));
+    });
+
+    it('continues after the last entry of a page by its place in the sort, even when the list changed in between', async () => {
+      const { consultant, tenants } = await consultantWith(6);
+      for (const [i, tenant] of tenants.entries()) await insertAssessment(admin, tenant, { overallScore: 10 + i * 10 });
+      const first = await page(consultant, { sort: 'SCORE_ASC', first: 3 });
+      expect(first.entries.map((e) => e.overallScore)).toEqual([10, 20, 30]);
+      // Meanwhile: a client of the first page leaves, and a new one with the lowest score arrives.
+      await admin.query('DELETE FROM memberships WHERE tenant_id = $1 AND user_id = $2', [tenants[0], consultant.id]);
+      const newcomer = await insertTenant(admin, { name: 'Newcomer' });
+      await insertMembership(admin, newcomer, consultant.id, 'CONSULTANT');
+      await insertAssessment(admin, newcomer, { overallScore: 5 });
+      const second = await page(consultant, { sort: 'SCORE_ASC', first: 3, after: first.pageInfo.endCursor });
+      expect(second.entries.map((e) => e.overallScore)).toEqual([40, 50, 60]);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+    });
+
+    it('accepts first up to 200 and refuses 0, 201, a cursor of another sort and a forged cursor', async () => {
+      const { consultant } = await consultantWith(3);
+      expect((await page(consultant, { first: 200 })).entries).toHaveLength(3);
+      for (const first of [0, 201]) {
+        const res = await t.gql(PAGE, { first }, { token: consultant.token });
+        expect({ first, code: res.code }).toEqual({ first, code: 'BAD_USER_INPUT' });
+      }
+      const byName = await page(consultant, { sort: 'NAME', first: 1 });
+      const otherSort = await t.gql(PAGE, { sort: 'SCORE_ASC', after: byName.pageInfo.endCursor }, { token: consultant.token });
+      expect(otherSort.code).toBe('BAD_USER_INPUT');
+      expect(otherSort.errors?.[0].extensions.fields).toEqual(['after']);
+      const forged = Buffer.from(JSON.stringify(['NAME', 'x', 'y', 'z', 'NOPE', 1, 0])).toString('base64url');
+      const bad = await t.gql(PAGE, { sort: 'NAME', after: forged }, { token: consultant.token });
+      expect(bad.code).toBe('BAD_USER_INPUT');
     });
   });
 });
