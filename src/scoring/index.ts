@@ -13,3 +13,5 @@ export { score } from './score';
 export { stageOfScore, stageAfter } from './stages';
 export { growth } from './growth';
 export type { AssessmentSnapshot, DimensionTrend, GrowthPoint, GrowthResult } from './growth';
+export { stageOutlook } from './outlook';
+export type { OutlookInput, StageOutlook } from './outlook';
