@@ -62,6 +62,14 @@ describe('docs/methodology.md', () => {
       dimensionsBelowNeeded: ['GOVERNANCE'],
     });
     expect(DOC).toContain('`cappingDimension: GOVERNANCE`, `cappingDimensionScore: 25`, `dimensionScoreNeeded: 35`');
+    // "A crisis plan alone (GOVERNANCE 50) lifts the cap: the organisation is then STRATEGIC."
+    const withPlan = score(
+      { ...METHODOLOGY_EXAMPLE, answers: { ...METHODOLOGY_EXAMPLE.answers, hasCrisisPlan: true } },
+      model,
+    );
+    expect(withPlan.dimensions.find((d) => d.dimension === 'GOVERNANCE')!.score).toBe(50);
+    expect(withPlan).toMatchObject({ stage: 'STRATEGIC', appliedCaps: [] });
+    expect(DOC).toContain('A crisis plan alone (GOVERNANCE 50) lifts the cap: the organisation is then STRATEGIC.');
   });
 
   it("prints the worked example's findings in the engine's order", () => {
