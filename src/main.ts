@@ -2,8 +2,15 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/config';
 import { prepareDatabase } from './database/prepare';
+import { dashboardRoot, DASHBOARD_PATH } from './dashboard/dashboard.module';
 import { drainHttpServer } from './shutdown';
 import type { Server } from 'node:http';
+
+/** E.g. "Social Maturity API ready: GraphQL http://localhost:3000/graphql · dashboard http://localhost:3000/dashboard/". */
+function readyLine(origin: string, dashboard: boolean): string {
+  const api = `Social Maturity API ready: GraphQL ${origin}/graphql`;
+  return dashboard ? `${api} · dashboard ${origin}${DASHBOARD_PATH}/` : `${api} (no dashboard: public/dashboard not found)`;
+}
 
 async function main(): Promise<void> {
   let config;
@@ -34,9 +41,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen(config.port, config.host);
-  say(
-    `GraphQL API ready at http://localhost:${config.port}/graphql (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`,
-  );
+  say(`listening on port ${config.port} (database: ${db.embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'})`);
+  // The last line of the start-up is plain text, not a JSON log line: the one thing a person looks for.
+  console.log(readyLine(`http://localhost:${config.port}`, dashboardRoot() !== null));
 }
 
 void main().catch((error: unknown) => {

@@ -10,7 +10,7 @@ import type { AssessmentAnswersInput, TypedDocumentString } from './gql/graphql.
 
 /** The JSON file this client reads. Give a token, or an email and password to log in with. */
 interface Request {
-  /** The API's GraphQL endpoint; default http://localhost:3000/graphql (or SMT_API_URL). */
+  /** The API's GraphQL endpoint; the SMT_API_URL environment variable wins over it; default http://localhost:3000/graphql. */
   url?: string;
   token?: string;
   email?: string;
@@ -65,9 +65,11 @@ const SubmitReassessment = graphql(`
 
 class ApiError extends Error {
   readonly code: string;
-  constructor(message: string, code: string) {
+  readonly url: string;
+  constructor(message: string, code: string, url: string) {
     super(message);
     this.code = code;
+    this.url = url;
   }
 }
 
@@ -86,17 +88,32 @@ async function execute<TResult, TVariables>(
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (api.token) headers.authorization = `Bearer ${api.token}`;
   if (api.tenantId) headers['x-tenant-id'] = api.tenantId;
-  const response = await fetch(api.url, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify({ query: document.toString(), variables }),
-  });
-  const body = (await response.json()) as { data?: TResult; errors?: { message: string; extensions?: { code?: string } }[] };
+  let response: Response;
+  try {
+    response = await fetch(api.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: document.toString(), variables }),
+    });
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`Could not reach ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+  }
+  const notGraphQL = new Error(
+    `${api.url} answered HTTP ${response.status} without a GraphQL response: is it the API's /graphql endpoint?`,
+  );
+  let body: { data?: TResult; errors?: { message: string; extensions?: { code?: string } }[] };
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    throw notGraphQL;
+  }
+  if (!body || typeof body !== 'object' || !('data' in body || 'errors' in body)) throw notGraphQL;
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new ApiError(first.message, first.extensions?.code ?? `HTTP_${response.status}`);
+    throw new ApiError(first.message, first.extensions?.code ?? `HTTP_${response.status}`, api.url);
   }
-  if (!body.data) throw new ApiError(`No data in the response (HTTP ${response.status})`, `HTTP_${response.status}`);
+  if (!body.data) throw new ApiError(`No data in the response (HTTP ${response.status})`, `HTTP_${response.status}`, api.url);
   return body.data;
 }
 
@@ -116,7 +133,8 @@ async function main(file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: node examples/submit-reassessment/submit.ts <request.json>');
   const request = readRequest(file);
   const api: Connection = {
-    url: request.url ?? process.env.SMT_API_URL ?? 'http://localhost:3000/graphql',
+    // The environment wins over the file: one request file can be sent to a test and a live API.
+    url: process.env.SMT_API_URL || request.url || 'http://localhost:3000/graphql',
     token: request.token,
   };
   if (!api.token) {
@@ -151,7 +169,7 @@ async function main(file: string | undefined): Promise<void> {
 }
 
 main(process.argv[2]).catch((error: unknown) => {
-  if (error instanceof ApiError) console.error(`The API refused: ${error.message} (${error.code})`);
+  if (error instanceof ApiError) console.error(`The API at ${error.url} refused: ${error.message} (${error.code})`);
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

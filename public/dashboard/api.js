@@ -79,6 +79,10 @@ export const TENANT_DASHBOARD = /* GraphQL */ `
         delta
         findings { code severity dimension responsibility message recommendation }
         previous { id period dimensions { dimension score applicable } }
+        outlook {
+          nextStage nextStageScore pointsToNextStage blockingCaps
+          cappingDimension cappingDimensionScore dimensionScoreNeeded dimensionsBelowNeeded
+        }
       }
       growth {
         points { id period submittedAt overallScore stage }

@@ -186,7 +186,7 @@ function renderTenant(tenant) {
       card(
         'Growth',
         `Overall score and stage over ${fmt.plural(tenant.growth.points.length, 'assessment')}`,
-        h('div', { id: 'growth-chart', class: 'chart-box' }, growthChart(tenant.growth.points, tenant.growth)),
+        h('div', { id: 'growth-chart', class: 'chart-box' }, growthChart(tenant.growth.points, { ...tenant.growth, nextStageScore: latest.outlook.nextStageScore })),
       ),
     ),
     h(
@@ -240,20 +240,14 @@ function statCards(tenant, latest) {
         { class: 'ladder', 'aria-hidden': 'true' },
         fmt.STAGES.map((_, i) => h('span', { class: i <= stageAt ? 'rung on' : 'rung' })),
       ),
-      latest.appliedCaps.length
-        ? h('span', { class: 'stat-sub warn' }, `Held back: ${latest.appliedCaps.map(fmt.titleCase).join(', ')}`)
-        : h('span', { class: 'stat-sub muted' }, `Stage ${stageAt + 1} of 6 toward a Social Business`),
+      stageNote(latest),
     ),
     h(
       'div',
       { class: 'stat' },
       h('span', { class: 'stat-label' }, 'Next stage'),
-      h('span', { class: 'stat-value' }, tenant.growth.nextStage ? fmt.stageLabel(tenant.growth.nextStage) : '—'),
-      h(
-        'span',
-        { class: 'stat-sub muted' },
-        nextStageNote(tenant.growth, latest),
-      ),
+      h('span', { class: 'stat-value', id: 'next-stage' }, latest.outlook.nextStage ? fmt.stageLabel(latest.outlook.nextStage) : '—'),
+      h('span', { class: 'stat-sub muted', id: 'next-stage-note' }, nextStageNote(tenant.growth, latest.outlook)),
     ),
     h(
       'div',
@@ -272,13 +266,49 @@ function statCards(tenant, latest) {
   );
 }
 
-function nextStageNote(growth, latest) {
-  if (!growth.nextStage) return 'Converged: a Social Business';
+const CAP_LABELS = {
+  WEAKEST_LINK: 'the weakest dimension',
+  FULLY_OUTSOURCED: 'full outsourcing',
+  NO_TEAM_WHERE_NEEDED: 'the missing team',
+};
+
+/** What holds the stage back, in the API's numbers (Assessment.outlook): the capping dimension and its target. */
+function stageNote(latest) {
+  const o = latest.outlook;
+  if (o.cappingDimension) {
+    const dimension = fmt.dimensionLabel(o.cappingDimension);
+    const more = o.dimensionsBelowNeeded.length - 1;
+    const others = more > 0 ? ` (and ${fmt.plural(more, 'other dimension')})` : '';
+    return h(
+      'span',
+      { class: 'stat-sub warn', id: 'stage-cap' },
+      latest.appliedCaps.includes('WEAKEST_LINK')
+        ? `Held back by ${dimension} at ${fmt.score(o.cappingDimensionScore)}: lift it${others} to ${fmt.score(o.dimensionScoreNeeded)}`
+        : `${fmt.stageLabel(o.nextStage)} also needs ${dimension}${others} at ${fmt.score(o.dimensionScoreNeeded)} (now ${fmt.score(o.cappingDimensionScore)})`,
+    );
+  }
+  if (o.blockingCaps.length) {
+    return h(
+      'span',
+      { class: 'stat-sub warn', id: 'stage-cap' },
+      `Held back by ${o.blockingCaps.map((c) => CAP_LABELS[c] ?? fmt.titleCase(c)).join(' and ')}`,
+    );
+  }
+  const at = fmt.stageIndex(latest.stage);
+  return h('span', { class: 'stat-sub muted' }, `Stage ${at + 1} of 6 toward a Social Business`);
+}
+
+function nextStageNote(growth, outlook) {
+  if (!outlook.nextStage) return 'Converged: a Social Business';
+  const target = `at ${fmt.score(outlook.nextStageScore)} overall`;
+  if (outlook.pointsToNextStage === 0) {
+    return outlook.blockingCaps.length ? `Score reached (${target}); the cap must be lifted` : `Reached ${target}`;
+  }
+  const toGo = `${fmt.score(outlook.pointsToNextStage)} points to go, ${target}`;
   const trend = growth.overallSlopePer90Days;
-  if (growth.projectedNextStageAt)
-    return `Projected ${fmt.month(growth.projectedNextStageAt)} at ${fmt.delta(trend)} points a quarter`;
-  if (latest.overallScore >= fmt.STAGE_FLOORS[growth.nextStage]) return 'The score is there; a cap holds the stage back';
-  return trend !== null && trend <= 0 ? `No rising trend (${fmt.delta(trend)} points a quarter)` : 'No trend yet';
+  if (growth.projectedNextStageAt && growth.nextStage === outlook.nextStage)
+    return `${toGo}; projected ${fmt.month(growth.projectedNextStageAt)} at ${fmt.delta(trend)} a quarter`;
+  return trend !== null && trend <= 0 ? `${toGo}; no rising trend (${fmt.delta(trend)} a quarter)` : toGo;
 }
 
 /** Findings of the same rule (one per uncovered responsibility, say) are shown as one item that opens up. */
@@ -348,6 +378,10 @@ function findingsCard(findings) {
                     more.map((f) => h('div', { class: 'finding-more-item' }, findingDetail(f))),
                   )
                 : null,
+              // A closed <details> prints nothing: paper gets the same findings laid out open.
+              more.length
+                ? h('div', { class: 'print-only' }, more.map((f) => h('div', { class: 'finding-more-item' }, findingDetail(f))))
+                : null,
             ),
           ),
         )
@@ -388,12 +422,14 @@ function dimensionTable(dimensions) {
 
 // ---- the consultant's portfolio -------------------------------------------------------------------------------
 
+/** A client's status, most urgent first: overdue, a score drop of 10+ points, not assessed, due soon, on track. */
 function statusOf(entry) {
-  if (!entry.latestAssessment) return { rank: 1, label: 'Not assessed', cls: 'badge-none' };
+  if (!entry.latestAssessment) return { rank: 2, label: 'Not assessed', cls: 'badge-none' };
   if (entry.overdue) return { rank: 0, label: 'Overdue', cls: 'badge-overdue' };
+  if (entry.scoreDropAlert) return { rank: 1, label: 'Score dropped', cls: 'badge-alert' };
   const days = entry.dueAt ? fmt.daysUntil(entry.dueAt) : Infinity;
-  if (days <= 14) return { rank: 2, label: `Due in ${fmt.plural(Math.max(days, 0), 'day')}`, cls: 'badge-due' };
-  return { rank: 3, label: 'On track', cls: 'badge-ok' };
+  if (days <= 14) return { rank: 3, label: `Due in ${fmt.plural(Math.max(days, 0), 'day')}`, cls: 'badge-due' };
+  return { rank: 4, label: 'On track', cls: 'badge-ok' };
 }
 
 const SORTS = {
@@ -498,18 +534,18 @@ function renderPortfolio() {
                   if (event.key === 'Enter') void selectTenant(e.tenant.id);
                 },
               },
-              h('td', { class: 'client' }, e.tenant.name),
-              h('td', { class: 'num strong' }, fmt.score(e.latestAssessment?.overallScore)),
-              h('td', {}, e.stage ? h('span', { class: `stage-pill stage-bg-${e.stage}` }, fmt.stageLabel(e.stage)) : '—'),
+              h('td', { class: 'client', 'data-label': 'Client' }, e.tenant.name),
+              h('td', { class: 'num strong', 'data-label': 'Score' }, fmt.score(e.latestAssessment?.overallScore)),
+              h('td', { 'data-label': 'Stage' }, e.stage ? h('span', { class: `stage-pill stage-bg-${e.stage}` }, fmt.stageLabel(e.stage)) : '—'),
               h(
                 'td',
-                { class: 'num' },
-                h('span', { class: `change ${deltaClass}` }, fmt.delta(e.delta)),
-                e.scoreDropAlert ? h('span', { class: 'badge badge-drop', title: 'The score dropped by 10 points or more' }, 'Drop') : null,
+                { class: 'num', 'data-label': 'Change' },
+                h('span', {}, h('span', { class: `change ${deltaClass}` }, fmt.delta(e.delta)),
+                e.scoreDropAlert ? h('span', { class: 'badge badge-drop', title: 'The score dropped by 10 points or more' }, 'Drop') : null),
               ),
-              h('td', {}, e.weakestDimension ? fmt.dimensionLabel(e.weakestDimension) : '—'),
-              h('td', {}, fmt.date(e.dueAt)),
-              h('td', {}, h('span', { class: `badge ${status.cls}` }, status.label)),
+              h('td', { 'data-label': 'Weakest' }, e.weakestDimension ? fmt.dimensionLabel(e.weakestDimension) : '—'),
+              h('td', { 'data-label': 'Next due' }, fmt.date(e.dueAt)),
+              h('td', { 'data-label': 'Status' }, h('span', { class: `badge ${status.cls}` }, status.label)),
             );
           }),
         ),

@@ -85,7 +85,7 @@ export function radarChart(dimensions, previous = null) {
  * The overall score over time on the stage bands, one point per assessment; when the trend rises, a dashed
  * projection to the date the next stage is reached.
  */
-export function growthChart(points, { nextStage = null, projectedNextStageAt = null } = {}) {
+export function growthChart(points, { nextStage = null, projectedNextStageAt = null, nextStageScore = null } = {}) {
   const size = { w: 680, h: 320 };
   const m = { top: 16, right: 96, bottom: 42, left: 40 };
   const plot = { w: size.w - m.left - m.right, h: size.h - m.top - m.bottom };
@@ -95,7 +95,7 @@ export function growthChart(points, { nextStage = null, projectedNextStageAt = n
   const last = points.at(-1);
   const projection =
     nextStage && projectedNextStageAt && new Date(projectedNextStageAt).getTime() - t1 < 3 * 365 * 86_400_000
-      ? { at: new Date(projectedNextStageAt).getTime(), score: STAGE_FLOORS[nextStage] }
+      ? { at: new Date(projectedNextStageAt).getTime(), score: nextStageScore ?? STAGE_FLOORS[nextStage] }
       : null;
   if (projection) t1 = Math.max(t1, projection.at);
   if (t0 === t1) {

@@ -2,7 +2,10 @@
 
 export const STAGES = ['PLANNING', 'PRESENCE', 'ENGAGEMENT', 'FORMALIZED', 'STRATEGIC', 'CONVERGED'];
 
-/** Lower bound of each stage's band of the overall score (domain.md, "Maturity stages"). */
+/**
+ * Where the growth chart draws each stage's band (docs/methodology.md, "Stages"). Drawing only: what reaches the
+ * next stage and what holds it back come from the API (Assessment.outlook).
+ */
 export const STAGE_FLOORS = { PLANNING: 0, PRESENCE: 20, ENGAGEMENT: 35, FORMALIZED: 50, STRATEGIC: 65, CONVERGED: 80 };
 
 export const DIMENSIONS = [

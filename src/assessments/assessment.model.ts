@@ -41,7 +41,7 @@ export class DimensionScore {
 
 @ObjectType('Finding', { description: 'A rule of the model that fired, with what to do about it.' })
 export class Finding {
-  @Field({ description: 'E.g. NO_TEAM_WHERE_NEEDED, UNCOVERED_RESPONSIBILITY (see the scoring model).' })
+  @Field({ description: 'E.g. NO_TEAM_WHERE_NEEDED, UNCOVERED_RESPONSIBILITY (every code: docs/methodology.md, "Findings").' })
   code!: string;
 
   @Field(() => SeverityEnum, { description: 'How urgent it is; findings are ordered by it.' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessmentLoaders } from './assessment.loaders';
+import { AssessmentOutlookResolver } from './assessment-outlook.resolver';
 import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentsResolver } from './assessments.resolver';
 import { AssessmentsService } from './assessments.service';
@@ -14,6 +15,7 @@ import { TenantAssessmentsResolver } from './tenant-assessments.resolver';
     AssessmentLoaders,
     AssessmentsResolver,
     TenantAssessmentsResolver,
+    AssessmentOutlookResolver,
   ],
   exports: [AssessmentsRepository, AssessmentsService, AssessmentLoaders],
 })

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
+import { DashboardRedirectController } from './dashboard-redirect.controller';
 
 /** Where the reference dashboard is served. */
 export const DASHBOARD_PATH = '/dashboard';
@@ -45,6 +46,7 @@ function setHeaders(res: ServerResponse): void {
  * The reference dashboard: static files (plain HTML, ES modules, hand-written SVG charts) under /dashboard.
  * Express's static middleware serves them before Nest's router, so no guard runs: the files are public, and
  * everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
+ * `GET /` redirects (302) to the dashboard.
  */
 @Module({})
 export class DashboardModule {
@@ -55,6 +57,7 @@ export class DashboardModule {
     }
     return {
       module: DashboardModule,
+      controllers: [DashboardRedirectController],
       imports: [
         ServeStaticModule.forRoot({
           rootPath: root,

@@ -22,3 +22,5 @@ export {
   periodStart,
 } from './period';
 export type { PeriodOrdered, PeriodSpan } from './period';
+export { stageOutlook } from './outlook';
+export type { OutlookInput, StageOutlook } from './outlook';

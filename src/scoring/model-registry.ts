@@ -12,7 +12,8 @@ export const CURRENT_MODEL_VERSION: string = SOCIAL_MATURITY_V1.version;
 export class UnknownScoringModelError extends Error {
   constructor(readonly version: string) {
     super(
-      `Unknown scoring model version "${version}"; known versions: ${Object.keys(SCORING_MODELS).join(', ')}`,
+      `Unknown scoring model version "${version}"; known versions: ${Object.keys(SCORING_MODELS).join(', ')} ` +
+        '(see docs/methodology.md, "Versions")',
     );
     this.name = 'UnknownScoringModelError';
   }

@@ -3,7 +3,7 @@ import type { FailureFactorText, FindingDefinition, ResponsibilityText } from '.
 
 /**
  * The findings of social-maturity/v1: severity, dimension and texts, grounded in the Ragan/NASDAQ survey
- * ("Structuring a Social Media Team", 2012) and the article discussing it (see docs/domain.md).
+ * ("Structuring a Social Media Team", 2012) and the article discussing it (see docs/methodology.md).
  */
 export const FINDINGS_V1: Readonly<Record<FindingCode, FindingDefinition>> = {
   NO_TEAM_WHERE_NEEDED: {

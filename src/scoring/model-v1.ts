@@ -2,7 +2,7 @@ import { FINDING_CODES } from './domain';
 import type { ScoringModel } from './model';
 import { FAILURE_FACTOR_TEXTS_V1, FINDINGS_V1, RESPONSIBILITY_TEXTS_V1 } from './model-v1-texts';
 
-/** The scoring model of docs/domain.md, section "Scoring model social-maturity/v1". */
+/** The scoring model social-maturity/v1, for users in docs/methodology.md (checked by methodology.spec.ts). */
 export const SOCIAL_MATURITY_V1: ScoringModel = {
   version: 'social-maturity/v1',
   teamNeeded: {

@@ -20,7 +20,7 @@ describe('model registry', () => {
   it('rejects an unknown version with a clear error', () => {
     expect(() => getScoringModel('social-maturity/v9')).toThrow(UnknownScoringModelError);
     expect(() => getScoringModel('social-maturity/v9')).toThrow(
-      'Unknown scoring model version "social-maturity/v9"; known versions: social-maturity/v1',
+      'Unknown scoring model version "social-maturity/v9"; known versions: social-maturity/v1 (see docs/methodology.md, "Versions")',
     );
     // inherited object keys are not versions
     expect(() => getScoringModel('toString')).toThrow(UnknownScoringModelError);

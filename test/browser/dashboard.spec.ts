@@ -45,6 +45,14 @@ describe('dashboard (browser)', () => {
     // Overdue: last assessed 150 days ago (cadence 90). On track: last assessed 10 days ago.
     tenants.push(await seedTenant('Northwind Logistics', [400, 310, 220, 150], { employeeCount: 600, market: 'B2B' }));
     tenants.push(await seedTenant('Sunrise Bakery', [200, 100, 10], { employeeCount: 18, market: 'B2C', culture: 'INFORMAL' }));
+    // Assessed 5 days ago (not overdue, not due), but 10+ points below the assessment before.
+    tenants.push(
+      await seedTenant('Harbour Dental', [120, 5], { employeeCount: 40, market: 'B2C', culture: 'INFORMAL' }, (n) =>
+        n === 0
+          ? { ...ANSWERS, overallSatisfaction: 5, hasPolicy: true, policyRoleModel: 5, hasCrisisPlan: true }
+          : { ...ANSWERS, overallSatisfaction: 1, hasMonitoring: false },
+      ),
+    );
     browser = await launchChromium();
     page = await browser.context.newPage();
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
@@ -59,7 +67,17 @@ describe('dashboard (browser)', () => {
   });
 
   /** A consultant's client with a team, owners, an initiative and assessments backdated by `daysAgo`. */
-  async function seedTenant(name: string, daysAgo: number[], profile: Record<string, unknown>) {
+  async function seedTenant(
+    name: string,
+    daysAgo: number[],
+    profile: Record<string, unknown>,
+    answersFor = (n: number): typeof ANSWERS => ({
+      ...ANSWERS,
+      overallSatisfaction: Math.min(5, 2 + n),
+      hasPolicy: n >= 1,
+      hasCrisisPlan: n >= 2,
+    }),
+  ) {
     const id = await createTenant(t.gql, consultant, {
       name,
       asConsultant: true,
@@ -93,7 +111,7 @@ describe('dashboard (browser)', () => {
     const admin = await adminClient();
     try {
       for (const [n, days] of daysAgo.entries()) {
-        const answers = { ...ANSWERS, overallSatisfaction: Math.min(5, 2 + n), hasPolicy: n >= 1, hasCrisisPlan: n >= 2 };
+        const answers = answersFor(n);
         const { submitAssessment } = await must(
           `mutation($i: SubmitAssessmentInput!) { submitAssessment(input: $i) { id } }`,
           { i: { period: `2025-0${n + 1}`, answers, idempotencyKey: `browser-${id}-${n}` } },
@@ -190,7 +208,7 @@ describe('dashboard (browser)', () => {
   it("lists the consultant's portfolio with an overdue badge, and opens a client from it", async () => {
     await page.waitForSelector('#portfolio-table tbody tr');
     const rows = page.locator('#portfolio-table tbody tr');
-    await expect(rows.count()).resolves.toBe(2);
+    await expect(rows.count()).resolves.toBe(tenants.length);
     const overdue = page.locator(`#portfolio-table tbody tr[data-tenant="${tenants[0].id}"]`);
     await expect(overdue.locator('.badge-overdue').innerText()).resolves.toBe('Overdue');
     const onTrack = page.locator(`#portfolio-table tbody tr[data-tenant="${tenants[1].id}"]`);
@@ -200,6 +218,110 @@ describe('dashboard (browser)', () => {
     await expectTenantShown(tenants[0]);
     await expect(overdue.getAttribute('class')).resolves.toContain('selected');
     await page.locator('#portfolio').screenshot({ path: path.join(ARTIFACTS, 'dashboard-portfolio.png') });
+  });
+
+  it('does not call a client whose score dropped 10+ points "On track" (the API\'s scoreDropAlert)', async () => {
+    const res = await t.gql(`{ portfolio { entries { tenant { id } delta overdue scoreDropAlert } } }`, {}, { token: consultant.token });
+    const harbour = res.data.portfolio.entries.find((e: { tenant: { id: string } }) => e.tenant.id === tenants[2].id);
+    expect(harbour).toMatchObject({ overdue: false, scoreDropAlert: true });
+    expect(harbour.delta).toBeLessThanOrEqual(-10);
+    const row = page.locator(`#portfolio-table tbody tr[data-tenant="${tenants[2].id}"]`);
+    await expect(row.locator('td[data-label="Status"] .badge').innerText()).resolves.toBe('Score dropped');
+    await expect(row.locator('.badge-drop').count()).resolves.toBe(1);
+    const sunrise = page.locator(`#portfolio-table tbody tr[data-tenant="${tenants[1].id}"]`);
+    await expect(sunrise.locator('td[data-label="Status"] .badge').innerText()).resolves.toBe('On track');
+  });
+
+  it('says which dimension holds the next stage back and what score unlocks it, from Assessment.outlook', async () => {
+    await page.selectOption('#tenant-picker', tenants[1].id);
+    await expectTenantShown(tenants[1]);
+    const res = await t.gql(
+      `{ tenant { latestAssessment { outlook { nextStage nextStageScore pointsToNextStage cappingDimension cappingDimensionScore dimensionScoreNeeded } } } }`,
+      {},
+      { token: consultant.token, tenant: tenants[1].id },
+    );
+    const outlook = res.data.tenant.latestAssessment.outlook;
+    // Sunrise Bakery: Sales is a department but takes no part (0), so FORMALIZED needs every dimension at 20+.
+    expect(outlook).toMatchObject({ nextStage: 'FORMALIZED', cappingDimension: 'SALES_INVOLVEMENT', dimensionScoreNeeded: 20 });
+    const oneDecimal = (n: number) => (Math.round(n * 10) / 10).toFixed(1);
+    const cap = await page.locator('#stage-cap').innerText();
+    expect(cap).toContain('Sales involvement');
+    expect(cap).toContain(oneDecimal(outlook.dimensionScoreNeeded));
+    expect(cap).toContain(oneDecimal(outlook.cappingDimensionScore));
+    await expect(page.locator('#next-stage').innerText()).resolves.toBe('Formalized');
+    const note = await page.locator('#next-stage-note').innerText();
+    expect(note).toContain(`${oneDecimal(outlook.pointsToNextStage)} points to go`);
+    expect(note).toContain(`at ${oneDecimal(outlook.nextStageScore)} overall`);
+    await page.locator('.stats').screenshot({ path: path.join(ARTIFACTS, 'dashboard-outlook.png') });
+  });
+
+  it('fits a 390 px wide phone: no element reaches past the screen', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const tenant of [tenants[0], tenants[1]]) {
+        await page.selectOption('#tenant-picker', tenant.id);
+        await expectTenantShown(tenant);
+        await page.waitForSelector('#portfolio-table tbody tr');
+        // (Typed through the locator: these specs compile without the DOM library.)
+        const overflow = await page.locator('body *').evaluateAll((elements) => {
+          const width = elements[0].ownerDocument.documentElement.clientWidth;
+          const offenders: string[] = [];
+          for (const el of elements) {
+            const box = el.getBoundingClientRect();
+            if (box.width === 0 && box.height === 0) continue;
+            if (box.left < -0.5 || box.right > width + 0.5) {
+              const cls = el.getAttribute('class');
+              offenders.push(
+                `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls ? `.${cls.split(' ').join('.')}` : ''} [${Math.round(box.left)}, ${Math.round(box.right)}]`,
+              );
+            }
+          }
+          return { width, scrollWidth: elements[0].ownerDocument.documentElement.scrollWidth as number, offenders };
+        });
+        expect(overflow.offenders).toEqual([]);
+        expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.width);
+      }
+      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-390px.png'), fullPage: true });
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
+  it('prints one organisation: no portfolio, no sticky header, every finding', async () => {
+    await page.selectOption('#tenant-picker', tenants[0].id);
+    await expectTenantShown(tenants[0]);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const shown = await page.locator('html').evaluate((root) => {
+        const document = root.ownerDocument;
+        // Rendered: it has a box on the page (an element inside a display: none one has none).
+        const display = (selector: string) => {
+          const el = document.querySelector(selector);
+          return el ? (el.getClientRects().length > 0 ? 'rendered' : 'none') : 'missing';
+        };
+        return {
+          topbar: display('.topbar'),
+          portfolio: display('#portfolio'),
+          picker: display('#tenant-picker'),
+          name: display('#tenant-name'),
+          radar: display('#radar-chart'),
+          growth: display('#growth-chart'),
+          findings: display('#findings'),
+          // Every finding's text on paper, those folded away on screen included.
+          findingTexts: [...document.querySelectorAll('#findings .finding-message')].filter(
+            (el: { getClientRects: () => { length: number } }) => el.getClientRects().length > 0,
+          ).length,
+        };
+      });
+      expect(shown).toMatchObject({ topbar: 'none', portfolio: 'none', picker: 'none' });
+      expect(shown.findingTexts).toBe((await latestOf(tenants[0].id)).findings.length);
+      for (const part of ['name', 'radar', 'growth', 'findings'] as const) expect(shown[part]).toBe('rendered');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-print.png'), fullPage: true });
+      await page.pdf({ path: path.join(ARTIFACTS, 'dashboard-print.pdf'), format: 'A4', printBackground: true });
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-desktop.png'), fullPage: true });
   });
 
   it('keeps the session in sessionStorage across a reload and logs out', async () => {

@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -50,16 +51,28 @@ describe('example client: submit-reassessment', () => {
   });
 
   /** Runs the example on Node (type stripping) with a request file; resolves to its exit code and output. */
-  async function submit(request: Record<string, unknown>) {
+  async function submit(request: Record<string, unknown>, env: Record<string, string> = {}) {
     const file = path.join(dir, `request-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify({ url, tenantId: tenant, ...request }));
     try {
-      const { stdout, stderr } = await run(process.execPath, [path.join(EXAMPLE, 'submit.ts'), file], { timeout: 30_000 });
+      const { stdout, stderr } = await run(process.execPath, [path.join(EXAMPLE, 'submit.ts'), file], {
+        timeout: 30_000,
+        env: { ...process.env, SMT_API_URL: '', ...env },
+      });
       return { code: 0, stdout, stderr };
     } catch (e) {
       const failed = e as { code: number; stdout: string; stderr: string };
       return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
     }
+  }
+
+  /** A URL nothing listens on: a port the system just gave out and took back. */
+  async function deadUrl(): Promise<string> {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    return `http://127.0.0.1:${port}/graphql`;
   }
 
   async function latest() {
@@ -136,6 +149,56 @@ describe('example client: submit-reassessment', () => {
     const other = await signUp(t.gql);
     const result = await submit({ token: other.token, period: '2026-Q4', idempotencyKey: 'example:2026-Q4', answers: ANSWERS });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^The API refused: .*\(FORBIDDEN\)/);
+    expect(result.stderr).toMatch(/^The API at http:\/\/127\.0\.0\.1:\d+\/graphql refused: .*\(FORBIDDEN\)/);
   });
+
+  it('takes SMT_API_URL over the URL in the file', async () => {
+    // The file points at a port nothing listens on; the environment at the running API.
+    const result = await submit(
+      { url: await deadUrl(), token: owner.token, period: '2026-Q4', idempotencyKey: 'example:env', answers: ANSWERS },
+      { SMT_API_URL: url },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Submitted 2026-Q4 for Example Org/);
+  });
+
+  it('names the URL it tried when the API cannot be reached', async () => {
+    const dead = await deadUrl();
+    const result = await submit({ token: owner.token, period: '2026-Q4', idempotencyKey: 'example:dead', answers: ANSWERS }, {
+      SMT_API_URL: dead,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not reach ${dead}: ECONNREFUSED`);
+  });
+
+  it('names the URL when it answers, but not as the GraphQL API', async () => {
+    const notApi = url.replace(/\/graphql$/, '/health/nothing');
+    const result = await submit({ token: owner.token, period: '2026-Q4', idempotencyKey: 'example:404', answers: ANSWERS }, {
+      SMT_API_URL: notApi,
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${notApi} answered HTTP 404`);
+  });
+
+  it('commits generated code that matches schema.gql (regenerated with graphql-codegen into a temp folder)', async () => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'smt-codegen-'));
+    try {
+      const cli = path.join(ROOT, 'node_modules/@graphql-codegen/cli/cjs/bin.js');
+      await run(process.execPath, [cli, '--config', path.join(EXAMPLE, 'codegen.ts'), '--silent'], {
+        cwd: ROOT,
+        timeout: 120_000,
+        env: { ...process.env, SMT_CODEGEN_OUT: out },
+      });
+      const committed = readdirSync(path.join(EXAMPLE, 'gql')).sort();
+      expect(readdirSync(out).sort()).toEqual(committed);
+      for (const file of committed) {
+        const fresh = readFileSync(path.join(out, file), 'utf8');
+        // On a difference: npx graphql-codegen --config examples/submit-reassessment/codegen.ts
+        expect({ file, text: readFileSync(path.join(EXAMPLE, 'gql', file), 'utf8') }).toEqual({ file, text: fresh });
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 150_000);
 });

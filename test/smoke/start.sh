@@ -18,7 +18,13 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 curl -fs "http://127.0.0.1:$port/health" | grep -q '"status":"ok"' || { cat "$log"; echo "smoke: /health not ok"; exit 1; }
-grep -q "GraphQL API ready at http://localhost:$port/graphql" "$log" || { cat "$log"; echo "smoke: no ready line"; exit 1; }
+# The start-up ends with one plain (non-JSON) line naming both URLs.
+ready="Social Maturity API ready: GraphQL http://localhost:$port/graphql · dashboard http://localhost:$port/dashboard/"
+grep -qxF "$ready" "$log" || { cat "$log"; echo "smoke: no plain ready line '$ready'"; exit 1; }
+[ "$(grep -v '^{' "$log" | grep -v '^$' | tail -n 1)" = "$ready" ] || { cat "$log"; echo "smoke: the ready line is not the last plain line"; exit 1; }
+location=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "http://127.0.0.1:$port/")
+[ "$location" = "302 http://127.0.0.1:$port/dashboard/" ] || { echo "smoke: GET / answered '$location', not a 302 to /dashboard/"; exit 1; }
+curl -fs "http://127.0.0.1:$port/dashboard/" | grep -q '<title>' || { echo "smoke: /dashboard/ not served"; exit 1; }
 body='{"query":"mutation { signUp(input: {email: \"smoke@example.test\", password: \"smoke-password\", name: \"Smoke\"}) { user { email } } }"}'
 curl -fs -H 'content-type: application/json' -d "$body" "http://127.0.0.1:$port/graphql" | grep -q 'smoke@example.test' \
   || { cat "$log"; echo "smoke: signUp failed"; exit 1; }

@@ -20,6 +20,7 @@ export type AssessmentAnswersInput = {
   overallSatisfaction: number;
   /** How well the team lives the policy as an example, 1-5. */
   policyRoleModel: number;
+  /** How often results are reported internally. */
   reportingCadence: ReportingCadence;
 };
 
@@ -66,6 +67,7 @@ export type Stage =
 
 /** A periodic assessment: the period, the questionnaire answers and an idempotency key. */
 export type SubmitAssessmentInput = {
+  /** The questionnaire answers. */
   answers: AssessmentAnswersInput;
   /** Chosen by the client, 8-200 characters of [A-Za-z0-9._:-]. A replay with the same key and body returns the first result; the same key with another body is IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey: string;
