@@ -85,7 +85,8 @@ export const TENANT_DASHBOARD = /* GraphQL */ `
         }
       }
       growth {
-        points { id period submittedAt overallScore stage }
+        totalPoints
+        points(last: 20) { id period periodStart submittedAt overallScore stage }
         overallSlopePer90Days nextStage projectedNextStageAt
       }
     }
@@ -95,8 +96,8 @@ export const TENANT_DASHBOARD = /* GraphQL */ `
 export const PORTFOLIO = /* GraphQL */ `
   query Portfolio {
     portfolio {
-      overdueCount
-      entries {
+      overdueCount totalCount
+      entries(first: 200) {
         tenant { id name }
         latestAssessment { overallScore stage }
         stage delta dueAt overdue weakestDimension scoreDropAlert

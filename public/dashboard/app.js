@@ -185,7 +185,9 @@ function renderTenant(tenant) {
       ),
       card(
         'Growth',
-        `Overall score and stage over ${fmt.plural(tenant.growth.points.length, 'assessment')}`,
+        tenant.growth.totalPoints > tenant.growth.points.length
+          ? `Overall score and stage over the latest ${tenant.growth.points.length} of ${fmt.plural(tenant.growth.totalPoints, 'assessment')}, in period order`
+          : `Overall score and stage over ${fmt.plural(tenant.growth.points.length, 'assessment')}, in period order`,
         h('div', { id: 'growth-chart', class: 'chart-box' }, growthChart(tenant.growth.points, { ...tenant.growth, nextStageScore: latest.outlook.nextStageScore })),
       ),
     ),

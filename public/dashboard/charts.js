@@ -89,7 +89,8 @@ export function growthChart(points, { nextStage = null, projectedNextStageAt = n
   const size = { w: 680, h: 320 };
   const m = { top: 16, right: 96, bottom: 42, left: 40 };
   const plot = { w: size.w - m.left - m.right, h: size.h - m.top - m.bottom };
-  const times = points.map((p) => new Date(p.submittedAt).getTime());
+  // x is the period's first day (period order), not the submission time: history entered late reads right.
+  const times = points.map((p) => new Date(p.periodStart).getTime());
   let t0 = Math.min(...times);
   let t1 = Math.max(...times);
   const last = points.at(-1);
@@ -120,7 +121,7 @@ export function growthChart(points, { nextStage = null, projectedNextStageAt = n
     s('line', { class: 'tick-line', x1: m.left, x2: m.left + plot.w, y1: y(v), y2: y(v) }),
     s('text', { class: 'tick-label', x: m.left - 8, y: y(v) + 4, 'text-anchor': 'end' }, String(v)),
   ]);
-  const coords = points.map((p) => [x(new Date(p.submittedAt).getTime()), y(p.overallScore)]);
+  const coords = points.map((p) => [x(new Date(p.periodStart).getTime()), y(p.overallScore)]);
   const line = coords.map(([px, py], i) => `${i ? 'L' : 'M'}${px},${py}`).join(' ');
   const area = coords.length > 1 ? `${line} L${coords.at(-1)[0]},${y(0)} L${coords[0][0]},${y(0)} Z` : '';
   // Period labels from the newest back, each at least a label's width from the one after it.
@@ -150,12 +151,12 @@ export function growthChart(points, { nextStage = null, projectedNextStageAt = n
         r: 5,
         dataset: { period: p.period, score: String(p.overallScore), stage: p.stage },
       },
-      s('title', {}, `${p.period} (${date(p.submittedAt)}): ${score(p.overallScore)}, ${stageLabel(p.stage)}`),
+      s('title', {}, `${p.period} (submitted ${date(p.submittedAt)}): ${score(p.overallScore)}, ${stageLabel(p.stage)}`),
     ),
   );
   const projected = [];
   if (projection && last) {
-    const [lx, ly] = [x(new Date(last.submittedAt).getTime()), y(last.overallScore)];
+    const [lx, ly] = [x(new Date(last.periodStart).getTime()), y(last.overallScore)];
     const [px, py] = [x(projection.at), y(projection.score)];
     projected.push(
       s('line', { class: 'projection', x1: lx, y1: ly, x2: px, y2: py }),

@@ -69,7 +69,7 @@ export type Stage =
 export type SubmitAssessmentInput = {
   /** The questionnaire answers. */
   answers: AssessmentAnswersInput;
-  /** Chosen by the client, 8-200 characters of [A-Za-z0-9._:-]. A replay with the same key and body returns the first result; the same key with another body is IDEMPOTENCY_KEY_REUSED. */
+  /** Chosen by the client: any 1 to 255 characters without control characters. A replay with the same key and body returns the first result; the same key with another body is IDEMPOTENCY_KEY_REUSED. */
   idempotencyKey: string;
   /** YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY, e.g. "2026-Q4". */
   period: string;
