@@ -175,7 +175,7 @@ describe('tenants and memberships (GraphQL)', () => {
     });
   });
 
-  describe('the last OWNER (issue 13.5: removals race)', () => {
+  describe('the last OWNER (removals race)', () => {
     let admin: Client;
     beforeAll(async () => {
       admin = await adminClient();

@@ -355,7 +355,7 @@ describe('webhooks', () => {
     });
   });
 
-  describe('endpoints of a member who leaves (issue 13.4)', () => {
+  describe('endpoints of a member who leaves', () => {
     const LIST = `{ webhooks { id status disabledAt disabledReason createdBy { id email } enabledBy { id } } }`;
     const ENABLE = `mutation($id: ID!) { enableWebhookEndpoint(id: $id) { id status disabledAt disabledReason enabledBy { id } } }`;
     const REMOVE = `mutation($id: ID!) { removeMembership(userId: $id) }`;
