@@ -19,7 +19,7 @@ import { textProblem } from '../common/text';
  *   (textProblem), checked before the operation runs and so before any SQL: BAD_USER_INPUT naming the path;
  * - GraphQL's own validation and variable-coercion errors name the offending input path the same way for
  *   literals and variables (`input.answers.reportingCadence`), and a wrong enum value lists the allowed values;
- * - a SERVICE_UNAVAILABLE response is HTTP 503 with Retry-After.
+ * - a response with a SERVICE_UNAVAILABLE error is HTTP 503 with Retry-After, its errors only (no partial data).
  * Paths start at the argument (`input.period`, `first`), list items are `[n]` (`input.kpis[0].name`).
  */
 
@@ -205,6 +205,9 @@ export const inputEdgesPlugin: ApolloServerPlugin = {
       willSendResponse: ({ response }) => {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          // The whole request is to be retried: it is answered as a request-level error, without `data`. (With a
+          // `data` key, @nestjs/apollo's last plugin resets the status of an execution error to 200.)
+          response.body = { kind: 'single', singleResult: { errors: errors.filter((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') } };
           response.http.status = 503;
           response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         } else if (response.http.status === 500 && errors?.every((e) => CLIENT_CODES.has(String(e.extensions?.code)))) {
