@@ -31,7 +31,11 @@ export class HealthController {
 
 /** Each indicator's status only: a driver's message (`connect ECONNREFUSED 10.0.0.5:5432`) is the operator's. */
 function withoutDetails(result: HealthCheckResult): HealthCheckResult {
-  const statusOnly = (indicators: HealthCheckResult['info']) =>
-    indicators && Object.fromEntries(Object.entries(indicators).map(([key, value]) => [key, { status: value?.status }]));
-  return { status: result.status, info: statusOnly(result.info), error: statusOnly(result.error), details: statusOnly(result.details)! };
+  type Indicators = NonNullable<HealthCheckResult['info']>;
+  const statusOnly = (indicators: HealthCheckResult['info']): Indicators => {
+    const out: Indicators = {};
+    for (const [key, value] of Object.entries(indicators ?? {})) if (value) out[key] = { status: value.status };
+    return out;
+  };
+  return { status: result.status, info: statusOnly(result.info), error: statusOnly(result.error), details: statusOnly(result.details) };
 }
