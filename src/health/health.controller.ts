@@ -37,5 +37,5 @@ function withoutDetails(result: HealthCheckResult): HealthCheckResult {
     for (const [key, value] of Object.entries(indicators ?? {})) if (value) out[key] = { status: value.status };
     return out;
   };
-  return { status: result.status, info: statusOnly(result.info), error: statusOnly(result.error), details: statusOnly(result.details) };
+  return { status: result.status, info: statusOnly(result.info), error: statusOnly(result.error), details: statusOnly(result.details) as HealthCheckResult['details'] };
 }
