@@ -10,7 +10,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { RETRY_AFTER_SECONDS, type FieldProblem } from '../common/errors';
+import { AppError, RETRY_AFTER_SECONDS, type FieldProblem } from '../common/errors';
 import { textProblem } from '../common/text';
 
 /**
@@ -220,12 +220,48 @@ export const inputEdgesPlugin: ApolloServerPlugin = {
     }),
 };
 
+/** The longest query document (UTF-8 bytes) parsed at all; a legitimate one is a few KB (~300 tokens). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    originalError: new AppError('QUERY_TOO_COMPLEX', message),
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+  });
+}
+
+/**
+ * A document over MAX_DOCUMENT_BYTES is refused before it is parsed: HTTP 400, QUERY_TOO_COMPLEX. (The token limit
+ * does not bound the bytes: comments and whitespace are no tokens.) Listed before graphql-armor's plugins.
+ */
+export const documentSizePlugin: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      parsingDidStart: ({ source }) => {
+        if (source !== undefined && source.length > MAX_DOCUMENT_BYTES / 3 && Buffer.byteLength(source) > MAX_DOCUMENT_BYTES) {
+          throw tooComplex(`The query document is over the size limit of ${MAX_DOCUMENT_BYTES} bytes`);
+        }
+        return Promise.resolve();
+      },
+    }),
+  // An error thrown while parsing reaches Apollo as an "unexpected error": this hook decides its answer.
+  unexpectedErrorProcessingRequest: ({ error }) => {
+    if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
+    return Promise.resolve();
+  },
+};
+
 /**
  * A plugin that refuses a document while it is parsed (graphql-armor's token limit) makes Apollo answer HTTP 500:
- * its refusal gets status 400, the caller's document being at fault.
+ * Apollo takes an error thrown in parsingDidStart for its own failure, and graphql-armor's
+ * unexpectedErrorProcessingRequest hook re-throws it without an HTTP status. Here the refusal becomes
+ * QUERY_TOO_COMPLEX with status 400 (the caller's document is at fault), thrown again as it is by the
+ * unexpectedErrorProcessingRequest hook (the first hook to throw decides the response); any other unexpected
+ * error is left to the plugin's own hook.
  */
 export function parsingRefusalsAreClientErrors(plugin: ApolloServerPlugin): ApolloServerPlugin {
   const start = plugin.requestDidStart?.bind(plugin);
+  const unexpected = plugin.unexpectedErrorProcessingRequest?.bind(plugin);
   if (!start) return plugin;
   return {
     ...plugin,
@@ -240,10 +276,15 @@ export function parsingRefusalsAreClientErrors(plugin: ApolloServerPlugin): Apol
             return await parsing(parsingContext);
           } catch (error) {
             if (!(error instanceof GraphQLError)) throw error;
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+            throw tooComplex(error.message.replace(/^Syntax Error: /, ''));
           }
         },
       };
+    },
+    unexpectedErrorProcessingRequest: async (context) => {
+      const { error } = context;
+      if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
+      await unexpected?.(context);
     },
   };
 }

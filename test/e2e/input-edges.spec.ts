@@ -273,13 +273,33 @@ describe('the edge of the API: input, paths and errors', () => {
       expect(res.body).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
     });
 
-    // Not finished: graphql-armor's token limit still answers HTTP 500 (the wrapper does not reach its throw).
-    it('a document of 200 KB: refused with a 4xx', async () => {
-      const query = `{ me { id ${'# padding\n'.repeat(2000)} ${'id '.repeat(60_000)} } }`;
-      const res = await request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query });
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-      expect(res.body.errors?.[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    const postQuery = (query: string) =>
+      request(t.app.getHttpServer()).post('/graphql').set('content-type', 'application/json').send({ query });
+
+    it.each([
+      ['a document of 200 KB', `{ me { id ${'# padding\n'.repeat(2000)} ${'id '.repeat(60_000)} } }`, /size limit of 65536 bytes/],
+      ['over the token limit (3000 tokens, 9 KB)', `{ me { ${'id '.repeat(3000)} } }`, /Token limit of 2000 exceeded/],
+      ['over the byte limit with few tokens (100 KB of comments)', `{ me { id ${'# padding padding padding\n'.repeat(4000)} } }`, /size limit/],
+      ['over the byte limit in one string literal', `{ tenant(id: "${'x'.repeat(70_000)}") { id } }`, /size limit/],
+    ])('%s: HTTP 400 with QUERY_TOO_COMPLEX, nothing run', async (_name, query, message) => {
+      const before = sqlStatementsOfProcess();
+      const res = await postQuery(query);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toHaveLength(1);
+      expect(res.body.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(res.body.errors[0].message).toMatch(message);
+      expect(res.body.errors[0].message).not.toMatch(/^Syntax Error|Internal/);
+      expect(sqlStatementsOfProcess() - before).toBe(0);
+    });
+
+    it('a document just under the byte limit (60 KB of comments) is answered', async () => {
+      const res = await request(t.app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${owner.token}`)
+        .send({ query: `{ me { id ${'# padding\n'.repeat(6000)} } }` });
+      expect(res.status).toBe(200);
+      expect(res.body.data.me.id).toBe(owner.id);
     });
   });
 });
