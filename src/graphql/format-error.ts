@@ -37,6 +37,8 @@ const SERVICE_UNAVAILABLE: MappedError = {
   fields: [],
   internal: true,
 };
+const BUSY: MappedError = { code: 'RATE_LIMITED', message: 'The service is busy: retry in a moment', fields: [], internal: false };
+const POOL_EXHAUSTED = /^timeout exceeded when trying to connect$/;
 const MALFORMED: MappedError = { code: 'BAD_USER_INPUT', message: 'A value is out of range or malformed', fields: [], internal: false };
 
 /** Network errors of the database connection (Node's, as pg passes them on). */
@@ -131,6 +133,8 @@ export function mapError(error: unknown, graphqlCode?: string): MappedError {
   const sqlState = sqlStateOf(error);
   if (sqlState) return mapDatabaseError(sqlState, constraintOf(error));
   if (isConnectionFailure(error)) return SERVICE_UNAVAILABLE;
+  // pg-pool's own error when every pooled connection stays busy for connectionTimeoutMillis (DB_POOL_WAIT_MS).
+  if (isError(error) && POOL_EXHAUSTED.test(error.message)) return BUSY;
   if (isError(error) && ARMOR_REJECTION.test(error.message)) {
     return { code: 'QUERY_TOO_COMPLEX', message: error.message.replace(/^Syntax Error: /, ''), fields: [], internal: false };
   }
