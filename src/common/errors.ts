@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /** The contract's error codes (extensions.code). */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -114,6 +116,25 @@ export class ServiceUnavailableError extends AppError {
 export class RequestAbortedError extends AppError {
   constructor() {
     super('INTERNAL_SERVER_ERROR', 'The client closed the request before the response; its transaction was rolled back');
+  }
+}
+
+/**
+ * An Error of any realm. Node's own errors (a socket's ECONNREFUSED) are created in Node's realm: inside a vm
+ * context such as Jest's they are no `instanceof Error` of the code's realm, and neither is a thrown non-Error.
+ */
+export function isError(value: unknown): value is Error {
+  return value instanceof Error || types.isNativeError(value);
+}
+
+/**
+ * A thrown value that is no Error of this realm, carried as one. graphql-js takes a non-Error that an exception
+ * filter hands back for the field's value (a Tenant without id) instead of the field's error.
+ */
+export class ThrownValue extends Error {
+  constructor(readonly thrown: unknown) {
+    super(isError(thrown) ? thrown.message : 'A non-Error value was thrown');
+    if (isError(thrown) && thrown.stack) this.stack = thrown.stack;
   }
 }
 

@@ -2,7 +2,15 @@ import { HttpException } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { AppError, RateLimitedError, RequestAbortedError, type ErrorCode, type FieldProblem } from '../common/errors';
+import {
+  AppError,
+  isError,
+  RateLimitedError,
+  RequestAbortedError,
+  ThrownValue,
+  type ErrorCode,
+  type FieldProblem,
+} from '../common/errors';
 import { inputErrorNote, normaliseInputPath } from './input-edges.plugin';
 import { ARMOR_REJECTION } from './limits';
 
@@ -26,8 +34,9 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
 
 /** Logs an internal error with its stack; a request the client abandoned is no failure and is logged at info. */
 export function logInternalError(logger: { log(message: string): void; error(message: string): void }, error: unknown): void {
-  if (error instanceof RequestAbortedError) logger.log(error.message);
-  else logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  const cause = error instanceof ThrownValue ? error.thrown : error;
+  if (cause instanceof RequestAbortedError) logger.log(cause.message);
+  else logger.error(isError(cause) ? (cause.stack ?? cause.message) : String(cause));
 }
 
 const SERVICE_UNAVAILABLE: MappedError = {
@@ -36,6 +45,8 @@ const SERVICE_UNAVAILABLE: MappedError = {
   fields: [],
   internal: true,
 };
+const BUSY: MappedError = { code: 'RATE_LIMITED', message: 'The service is busy: retry in a moment', fields: [], internal: false };
+const POOL_EXHAUSTED = /^timeout exceeded when trying to connect$/;
 const MALFORMED: MappedError = { code: 'BAD_USER_INPUT', message: 'A value is out of range or malformed', fields: [], internal: false };
 
 /** Network errors of the database connection (Node's, as pg passes them on). */
@@ -44,10 +55,29 @@ const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const CONNECTION_MESSAGES = /^Connection terminated|Client has encountered a connection error|Connection is not open|timeout expired|Query read timeout/;
 
 /**
+ * Constraints whose violation has a message of its own for the client, wherever it arises (a trigger's named
+ * constraint included): the name is the database's, the message the contract's.
+ */
+const CONSTRAINT_MESSAGES: Record<string, MappedError> = {
+  // Migration 1764150012000's membership trigger (SQLSTATE 23000): removing or demoting the last OWNER.
+  tenant_keeps_an_owner: { code: 'CONFLICT', message: 'A tenant keeps at least one OWNER', fields: [], internal: false },
+};
+
+const INTERNAL: MappedError = { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
+
+/**
  * A PostgreSQL error, by its SQLSTATE class, once for the whole service. Its text never reaches a client: it names
  * tables, constraints and values ("invalid input syntax for type uuid: ...").
+ * - 22 (data exception: a malformed value, out of range) and 23 (integrity) are the caller's input: 23505 a
+ *   duplicate, 23503/23P01 a related row changed meanwhile, the rest malformed;
+ * - 40001/40P01 (serialization failure, deadlock) a retryable CONFLICT;
+ * - 08 (connection), 53 (insufficient resources), 57P01-57P05 (shutdown, cannot connect now) and 57014 (statement
+ *   timeout, cancelled) SERVICE_UNAVAILABLE: retry later;
+ * - anything else (42 syntax or undefined table, 28 authorisation, XX internal...) is a defect of ours.
  */
-function mapDatabaseError(sqlState: string): MappedError {
+export function mapDatabaseError(sqlState: string, constraint?: string): MappedError {
+  const known = constraint !== undefined ? CONSTRAINT_MESSAGES[constraint] : undefined;
+  if (known && sqlState.startsWith('23')) return known;
   if (sqlState === '23505') return { code: 'CONFLICT', message: 'Already exists', fields: [], internal: false };
   if (sqlState === '23503' || sqlState === '23P01')
     return { code: 'CONFLICT', message: 'A related object was changed or removed meanwhile: reload and retry', fields: [], internal: false };
@@ -57,20 +87,31 @@ function mapDatabaseError(sqlState: string): MappedError {
   if (sqlState === '57014')
     return { ...SERVICE_UNAVAILABLE, message: 'The operation took too long and was cancelled: retry later' };
   if (sqlState.startsWith('08') || sqlState.startsWith('53') || /^57P0[1-5]$/.test(sqlState)) return SERVICE_UNAVAILABLE;
-  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
+  return INTERNAL;
+}
+
+/** The driver's error under TypeORM's QueryFailedError, or the error itself. */
+function driverErrorOf(error: unknown): unknown {
+  return error instanceof QueryFailedError ? (error.driverError as unknown) : error;
 }
 
 /** The SQLSTATE of a PostgreSQL error (pg's DatabaseError, or TypeORM's QueryFailedError around one). */
 function sqlStateOf(error: unknown): string | undefined {
-  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
+  const cause = driverErrorOf(error);
   const code = (cause as { code?: unknown } | null)?.code;
   const isPg = error instanceof QueryFailedError || (cause as { severity?: unknown } | null)?.severity !== undefined;
   return isPg && typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
 }
 
+function constraintOf(error: unknown): string | undefined {
+  const constraint = (driverErrorOf(error) as { constraint?: unknown } | null)?.constraint;
+  return typeof constraint === 'string' ? constraint : undefined;
+}
+
+/** A connection error, also one pg-pool wraps (`Connection terminated due to connection timeout`, with its cause). */
 function isConnectionFailure(error: unknown): boolean {
-  const cause = error instanceof QueryFailedError ? (error.driverError as unknown) : error;
-  if (!(cause instanceof Error)) return false;
+  const cause = driverErrorOf(error);
+  if (!isError(cause)) return false;
   const code = (cause as { code?: unknown }).code;
   return (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) || CONNECTION_MESSAGES.test(cause.message);
 }
@@ -87,6 +128,7 @@ const GRAPHQL_INPUT_CODES = new Set([
 
 /** Turns any thrown thing into one of the contract's codes. The one place where errors get their code. */
 export function mapError(error: unknown, graphqlCode?: string): MappedError {
+  if (error instanceof ThrownValue) return mapError(error.thrown, graphqlCode);
   if (error instanceof AppError) {
     // An AppError with INTERNAL_SERVER_ERROR is a fault of ours: logged, and its message is not the client's business.
     const internal = error.code === 'INTERNAL_SERVER_ERROR';
@@ -97,15 +139,17 @@ export function mapError(error: unknown, graphqlCode?: string): MappedError {
     return { code, message: code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : error.message, fields: [], internal: code === 'INTERNAL_SERVER_ERROR' };
   }
   const sqlState = sqlStateOf(error);
-  if (sqlState) return mapDatabaseError(sqlState);
+  if (sqlState) return mapDatabaseError(sqlState, constraintOf(error));
   if (isConnectionFailure(error)) return SERVICE_UNAVAILABLE;
-  if (error instanceof Error && ARMOR_REJECTION.test(error.message)) {
+  // pg-pool's own error when every pooled connection stays busy for connectionTimeoutMillis (DB_POOL_WAIT_MS).
+  if (isError(error) && POOL_EXHAUSTED.test(error.message)) return BUSY;
+  if (isError(error) && ARMOR_REJECTION.test(error.message)) {
     return { code: 'QUERY_TOO_COMPLEX', message: error.message.replace(/^Syntax Error: /, ''), fields: [], internal: false };
   }
   if (graphqlCode && GRAPHQL_INPUT_CODES.has(graphqlCode) && (error === undefined || error instanceof GraphQLError)) {
     return { code: 'BAD_USER_INPUT', message: error instanceof Error ? error.message : 'Bad input', fields: [], internal: false };
   }
-  return { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', fields: [], internal: true };
+  return INTERNAL;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost } from '@nestjs/graphql';
 import { getNamedType, type GraphQLResolveInfo, isInputObjectType } from 'graphql';
-import { AppError, BadUserInputError } from '../common/errors';
+import { AppError, BadUserInputError, ThrownValue } from '../common/errors';
 
 /**
  * Errors thrown in GraphQL resolvers, guards and interceptors go to Apollo as they are: formatError maps them to
@@ -14,10 +14,12 @@ import { AppError, BadUserInputError } from '../common/errors';
 @Catch()
 export class GraphQLExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
-    // graphql-js treats an Error returned by a resolver as that field's error.
+    // graphql-js treats an Error returned by a resolver as that field's error, and anything else as its value: a
+    // thrown non-Error, or an Error of another realm (Node's own ECONNREFUSED inside a vm context such as Jest's),
+    // is handed back wrapped, or a database outage in a guard would come out as `Tenant.id` being null.
     if (host.getType<string>() === 'graphql') {
       if (exception instanceof BadUserInputError) return withArgumentPaths(exception, GqlArgumentsHost.create(host).getInfo());
-      return exception;
+      return exception instanceof Error ? exception : new ThrownValue(exception);
     }
     if (host.getType() === 'http' && refusedGraphQLBody(exception, host)) return;
     return super.catch(exception, host);

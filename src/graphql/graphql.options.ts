@@ -10,7 +10,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from '../config/config';
 import { formatGraphQLError, logInternalError } from './format-error';
 import { queryLimitDetails, queryLimitsPlugin } from './complexity.plugin';
-import { inputEdgesPlugin, parsingRefusalsAreClientErrors } from './input-edges.plugin';
+import { documentSizePlugin, inputEdgesPlugin, parsingRefusalsAreClientErrors } from './input-edges.plugin';
 import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
 
@@ -48,6 +48,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     plugins: [
+      documentSizePlugin,
       ...armor.plugins.map(parsingRefusalsAreClientErrors),
       listLimitsPlugin,
       // Before the tenant transaction plugin (Nest adds @Plugin() classes after these): see complexity.plugin.ts.

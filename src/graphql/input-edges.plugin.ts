@@ -10,7 +10,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { RETRY_AFTER_SECONDS, type FieldProblem } from '../common/errors';
+import { AppError, RETRY_AFTER_SECONDS, type FieldProblem } from '../common/errors';
 import { textProblem } from '../common/text';
 
 /**
@@ -19,7 +19,7 @@ import { textProblem } from '../common/text';
  *   (textProblem), checked before the operation runs and so before any SQL: BAD_USER_INPUT naming the path;
  * - GraphQL's own validation and variable-coercion errors name the offending input path the same way for
  *   literals and variables (`input.answers.reportingCadence`), and a wrong enum value lists the allowed values;
- * - a SERVICE_UNAVAILABLE response is HTTP 503 with Retry-After.
+ * - a response with a SERVICE_UNAVAILABLE error is HTTP 503 with Retry-After, its errors only (no partial data).
  * Paths start at the argument (`input.period`, `first`), list items are `[n]` (`input.kpis[0].name`).
  */
 
@@ -205,6 +205,9 @@ export const inputEdgesPlugin: ApolloServerPlugin = {
       willSendResponse: ({ response }) => {
         const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
         if (errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          // The whole request is to be retried: it is answered as a request-level error, without `data`. (With a
+          // `data` key, @nestjs/apollo's last plugin resets the status of an execution error to 200.)
+          response.body = { kind: 'single', singleResult: { errors: errors.filter((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') } };
           response.http.status = 503;
           response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
         } else if (response.http.status === 500 && errors?.every((e) => CLIENT_CODES.has(String(e.extensions?.code)))) {
@@ -217,12 +220,48 @@ export const inputEdgesPlugin: ApolloServerPlugin = {
     }),
 };
 
+/** The longest query document (UTF-8 bytes) parsed at all; a legitimate one is a few KB (~300 tokens). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024;
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    originalError: new AppError('QUERY_TOO_COMPLEX', message),
+    extensions: { code: 'QUERY_TOO_COMPLEX', http: { status: 400 } },
+  });
+}
+
+/**
+ * A document over MAX_DOCUMENT_BYTES is refused before it is parsed: HTTP 400, QUERY_TOO_COMPLEX. (The token limit
+ * does not bound the bytes: comments and whitespace are no tokens.) Listed before graphql-armor's plugins.
+ */
+export const documentSizePlugin: ApolloServerPlugin = {
+  requestDidStart: () =>
+    Promise.resolve({
+      parsingDidStart: ({ source }) => {
+        if (source !== undefined && source.length > MAX_DOCUMENT_BYTES / 3 && Buffer.byteLength(source) > MAX_DOCUMENT_BYTES) {
+          throw tooComplex(`The query document is over the size limit of ${MAX_DOCUMENT_BYTES} bytes`);
+        }
+        return Promise.resolve();
+      },
+    }),
+  // An error thrown while parsing reaches Apollo as an "unexpected error": this hook decides its answer.
+  unexpectedErrorProcessingRequest: ({ error }) => {
+    if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
+    return Promise.resolve();
+  },
+};
+
 /**
  * A plugin that refuses a document while it is parsed (graphql-armor's token limit) makes Apollo answer HTTP 500:
- * its refusal gets status 400, the caller's document being at fault.
+ * Apollo takes an error thrown in parsingDidStart for its own failure, and graphql-armor's
+ * unexpectedErrorProcessingRequest hook re-throws it without an HTTP status. Here the refusal becomes
+ * QUERY_TOO_COMPLEX with status 400 (the caller's document is at fault), thrown again as it is by the
+ * unexpectedErrorProcessingRequest hook (the first hook to throw decides the response); any other unexpected
+ * error is left to the plugin's own hook.
  */
 export function parsingRefusalsAreClientErrors(plugin: ApolloServerPlugin): ApolloServerPlugin {
   const start = plugin.requestDidStart?.bind(plugin);
+  const unexpected = plugin.unexpectedErrorProcessingRequest?.bind(plugin);
   if (!start) return plugin;
   return {
     ...plugin,
@@ -237,10 +276,15 @@ export function parsingRefusalsAreClientErrors(plugin: ApolloServerPlugin): Apol
             return await parsing(parsingContext);
           } catch (error) {
             if (!(error instanceof GraphQLError)) throw error;
-            throw new GraphQLError(error.message, { extensions: { ...error.extensions, http: { status: 400 } } });
+            throw tooComplex(error.message.replace(/^Syntax Error: /, ''));
           }
         },
       };
+    },
+    unexpectedErrorProcessingRequest: async (context) => {
+      const { error } = context;
+      if (error instanceof GraphQLError && error.extensions.code === 'QUERY_TOO_COMPLEX') throw error;
+      await unexpected?.(context);
     },
   };
 }
