@@ -50,7 +50,7 @@ describe('user documentation', () => {
 
   it("docs/api.md: its new organisation is not a demo client, and addMembership adds the account it signed up", () => {
     const api = read('docs/api.md');
-    const demoNames = [...read('scripts/demo.ts').matchAll(/\{ name: '([^']+)', employeeCount:/g)].map((m) => m[1]);
+    const demoNames = [...read('scripts/demo/organisations.ts').matchAll(/\{ name: '([^']+)', employeeCount:/g)].map((m) => m[1]);
     expect(demoNames.length).toBeGreaterThanOrEqual(12);
     const created = [...api.matchAll(/createTenant\(input: \{\s*name: "([^"]+)"/g)].map((m) => m[1]);
     expect(created.length).toBeGreaterThan(0);
