@@ -15,6 +15,7 @@ import { insertAssessment } from '../helpers/clients';
 import { adminClient } from '../helpers/db';
 import { ok } from '../helpers/structure';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 /** Fast retries for tests: 150 ms, then 300 ms; three attempts in all. */
 const ENV = {
@@ -26,16 +27,7 @@ const ENV = {
   WEBHOOKS_TIMEOUT_MS: '2000',
 };
 
-const ANSWERS = {
-  overallSatisfaction: 3,
-  managementSupport: 4,
-  hasPolicy: true,
-  policyRoleModel: 4,
-  hasCrisisPlan: true,
-  hasMonitoring: false,
-  reportingCadence: 'QUARTERLY',
-  communityApplicable: false,
-};
+const ANSWERS = answersFixture({ managementSupport: 4, hasMonitoring: false, reportingCadence: 'QUARTERLY' });
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) {
   registerWebhook(input: $input) { secret endpoint { id url events secretHint createdAt } }
