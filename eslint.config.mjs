@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs', 'public/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '**/node_modules/**', '.data/**', 'coverage/**', '*.js', '*.mjs', 'public/**', 'examples/*/gql/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

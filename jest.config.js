@@ -1,4 +1,10 @@
-/** Three tiers: unit (pure, beside the code), integration (real PostgreSQL), e2e (GraphQL over HTTP). */
+// Five Jest projects, one per tier (run with --selectProjects; see package.json and README "Tests"):
+//   unit         pure code, no database: src/**/*.spec.ts beside the code, scripts/**/*.spec.ts (npm run test:unit)
+//   integration  a real PostgreSQL, no HTTP: catalog, row-level security, SQL functions (test/integration)
+//   e2e          the contract: GraphQL and HTTP against the real application and database (test/e2e)
+//   browser      the reference dashboard in headless Chromium (test/browser, npm run test:browser)
+//   faults       real server processes killed and restarted (test/faults, npm run test:faults, after npm run build)
+// `npm test` runs unit, integration and e2e; `npm run test:db` integration and e2e.
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = {
   moduleFileExtensions: ['js', 'json', 'ts'],
@@ -10,7 +16,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   projects: [
-    { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/scripts/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
@@ -18,8 +24,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
     },
     { ...base, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'] },
-    // Real processes killed and restarted; run by `npm run test:faults` (needs `npm run build` first).
-    // The reference dashboard in headless Chromium; run by `npm run test:browser`.
     { ...base, displayName: 'browser', rootDir: '.', testMatch: ['<rootDir>/test/browser/**/*.spec.ts'], testTimeout: 120_000 },
     { ...base, displayName: 'faults', rootDir: '.', testMatch: ['<rootDir>/test/faults/**/*.spec.ts'] },
   ],

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import jwt from 'jsonwebtoken';
 import { Pool } from 'pg';
-import { rescoreAll } from '../src/assessments/rescore';
+import { rescoreAll } from '../src/jobs/rescore/rescore';
 import { OWNER_ROLE } from '../src/database/roles';
 import { CURRENT_MODEL_VERSION, getScoringModel, score } from '../src/scoring';
 import { serverCpu, serverCpuDelta, spawnContender, type Contender } from './lib/contender';

@@ -9,6 +9,7 @@ import { PeriodOrder1764150008000 } from './1764150008000-period-order';
 import { IdempotencyKey1764150009000 } from './1764150009000-idempotency-key';
 import { BenchmarkReleases1764150010000 } from './1764150010000-benchmark-releases';
 import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
+import { DropWebhookEnqueue1764150013000 } from './1764150013000-drop-webhook-enqueue';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   IdempotencyKey1764150009000,
   BenchmarkReleases1764150010000,
   WebhookOwners1764150012000,
+  DropWebhookEnqueue1764150013000,
 ];

@@ -12,43 +12,21 @@
  * Exit codes: 0 done, 1 error, 2 done but some snapshots could not be scored, 130 interrupted.
  */
 import 'reflect-metadata';
-import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { Pool } from 'pg';
-import { rescoreAll, type RescoreProgress } from '../src/assessments/rescore';
+import { exitCodeOf, parseRescoreArgs, RESCORE_USAGE, summaryLine } from '../src/jobs/rescore/command-line';
+import { rescoreAll, type RescoreProgress } from '../src/jobs/rescore/rescore';
 import { loadConfig } from '../src/config/config';
 import { prepareDatabase } from '../src/database/prepare';
 import { OWNER_ROLE } from '../src/database/roles';
-import { CURRENT_MODEL_VERSION, SCORING_MODELS } from '../src/scoring';
-
-const USAGE = `usage: npm run rescore -- --model <version> [--batch <size>]
-  --model  scoring model version (default ${CURRENT_MODEL_VERSION}); known: ${Object.keys(SCORING_MODELS).join(', ')}
-  --batch  snapshots per transaction, 1-10000 (default 500)`;
-
-function parseCommandLine(): { modelVersion: string; batchSize: number } {
-  const { values } = parseArgs({
-    options: {
-      model: { type: 'string', default: CURRENT_MODEL_VERSION },
-      batch: { type: 'string', default: '500' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const batchSize = Number(values.batch);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
-    throw new Error(`--batch must be an integer from 1 to 10000\n${USAGE}`);
-  }
-  if (!Object.hasOwn(SCORING_MODELS, values.model)) {
-    throw new Error(`unknown model version "${values.model}"\n${USAGE}`);
-  }
-  return { modelVersion: values.model, batchSize };
-}
 
 async function main(): Promise<number> {
-  const { modelVersion, batchSize } = parseCommandLine();
+  const command = parseRescoreArgs(process.argv.slice(2));
+  if (command.help) {
+    console.log(RESCORE_USAGE);
+    return 0;
+  }
+  const { modelVersion, batchSize } = command;
   const config = loadConfig();
   const db = await prepareDatabase(config, (line) => console.error(line));
   const pool = new Pool({ connectionString: db.adminUrl, max: 1, options: `-c role=${OWNER_ROLE}` });
@@ -98,15 +76,10 @@ async function main(): Promise<number> {
   try {
     const summary = await rescoreAll(pool, modelVersion, { batchSize, onProgress, signal: stop.signal });
     if (barStarted) bar.stop();
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(
-      `${modelVersion}: ${summary.scored} scored, ${summary.failed} failed, of ${summary.total} pending, in ${seconds}s` +
-        (summary.interrupted ? ' (interrupted: run again to resume)' : ''),
-    );
+    console.log(summaryLine(summary, (Date.now() - started) / 1000));
     for (const f of summary.failures)
       console.error(`  could not score ${f.tenantId}/${f.assessmentId}: ${f.error}`);
-    if (summary.interrupted) return 130;
-    return summary.failed > 0 ? 2 : 0;
+    return exitCodeOf(summary);
   } catch (error) {
     if (!stop.signal.aborted) throw error;
     if (barStarted) bar.stop();

@@ -35,7 +35,7 @@ import { TeamsModule } from './teams/teams.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
 import { PortfolioModule } from './portfolio/portfolio.module';
-import { BenchmarkModule } from './benchmark/benchmark.module';
+import { BenchmarkModule } from './peer-benchmark/benchmark.module';
 import { ExportsModule } from './exports/exports.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 

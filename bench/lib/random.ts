@@ -1,17 +1,15 @@
-/** A small seeded PRNG (mulberry32): the same data set on every run. */
+import { mulberry32, type Rng } from '../../src/common/prng';
+
+/** Draws on the project's one seeded PRNG (src/common/prng.ts): the same data set on every run. */
 export class Random {
-  private state: number;
+  private readonly rng: Rng;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.rng = mulberry32(seed);
   }
 
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.rng();
   }
 
   int(min: number, max: number): number {

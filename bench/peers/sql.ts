@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { escapeLiteral, type ClientBase } from 'pg';
 import { assembleFacts, FACTS_SQL, type FactsRow } from '../../src/assessments/organisation-facts';
 import { canonicalAnswers, requestHash } from '../../src/assessments/request-hash';
-import { isUuid } from '../../src/common/errors';
+import { isUuid } from '../../src/common/ids';
 import {
   CURRENT_MODEL_VERSION,
   getScoringModel,

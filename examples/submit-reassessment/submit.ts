@@ -97,7 +97,9 @@ async function execute<TResult, TVariables>(
     });
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new Error(`Could not reach ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+    throw new Error(`Could not reach ${api.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`, {
+      cause: error,
+    });
   }
   const notGraphQL = new Error(
     `${api.url} answered HTTP ${response.status} without a GraphQL response: is it the API's /graphql endpoint?`,

@@ -96,7 +96,7 @@ export const TENANT_DASHBOARD = /* GraphQL */ `
 export const PORTFOLIO = /* GraphQL */ `
   query Portfolio {
     portfolio {
-      overdueCount totalCount
+      overdueCount alertCount totalCount
       entries(first: 200) {
         tenant { id name }
         latestAssessment { overallScore stage }

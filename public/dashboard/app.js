@@ -210,6 +210,8 @@ function card(title, subtitle, ...body) {
 }
 
 function statCards(tenant, latest) {
+  // A copy of a domain rule (due = last submission + the cadence): the API has dueAt only on portfolio entries, not
+  // on a tenant or its assessment. Remove when the tenant's dashboard query can ask for it.
   const cadence = tenant.profile.reassessmentCadenceDays;
   const dueAt = new Date(new Date(latest.submittedAt).getTime() + cadence * 86_400_000).toISOString();
   const days = fmt.daysUntil(dueAt);
@@ -262,7 +264,7 @@ function statCards(tenant, latest) {
         h('span', {}, fmt.date(latest.submittedAt)),
         days < 0
           ? h('span', { class: 'badge badge-overdue' }, `Overdue ${fmt.plural(-days, 'day')}`)
-          : h('span', { class: days <= 14 ? 'badge badge-due' : 'badge badge-ok' }, `Next due ${fmt.date(dueAt)}`),
+          : h('span', { class: days <= fmt.DUE_SOON_DAYS ? 'badge badge-due' : 'badge badge-ok' }, `Next due ${fmt.date(dueAt)}`),
       ),
     ),
   );
@@ -430,7 +432,8 @@ function statusOf(entry) {
   if (entry.overdue) return { rank: 0, label: 'Overdue', cls: 'badge-overdue' };
   if (entry.scoreDropAlert) return { rank: 1, label: 'Score dropped', cls: 'badge-alert' };
   const days = entry.dueAt ? fmt.daysUntil(entry.dueAt) : Infinity;
-  if (days <= 14) return { rank: 3, label: `Due in ${fmt.plural(Math.max(days, 0), 'day')}`, cls: 'badge-due' };
+  // DUE_SOON_DAYS is the dashboard's own threshold: the API has no "due soon" field yet.
+  if (days <= fmt.DUE_SOON_DAYS) return { rank: 3, label: `Due in ${fmt.plural(Math.max(days, 0), 'day')}`, cls: 'badge-due' };
   return { rank: 4, label: 'On track', cls: 'badge-ok' };
 }
 
@@ -459,13 +462,13 @@ async function loadPortfolio() {
 }
 
 function renderPortfolio() {
-  const { entries, overdueCount } = state.portfolio;
+  // Counts come from the API (the whole portfolio), not from counting the rows here.
+  const { entries, overdueCount, alertCount: drops } = state.portfolio;
   const { key, dir } = state.sort;
   const sorted = [...entries].sort((a, b) => {
     const [x, y] = [SORTS[key](a), SORTS[key](b)];
     return (x < y ? -1 : x > y ? 1 : 0) * dir || a.tenant.name.localeCompare(b.tenant.name);
   });
-  const drops = entries.filter((e) => e.scoreDropAlert).length;
   const header = (label, sortKey, cls = '') =>
     h(
       'th',

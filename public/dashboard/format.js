@@ -3,10 +3,14 @@
 export const STAGES = ['PLANNING', 'PRESENCE', 'ENGAGEMENT', 'FORMALIZED', 'STRATEGIC', 'CONVERGED'];
 
 /**
+ * A copy of the domain's stage floors, kept because the API has no field for them yet (remove when it has).
  * Where the growth chart draws each stage's band (docs/methodology.md, "Stages"). Drawing only: what reaches the
  * next stage and what holds it back come from the API (Assessment.outlook).
  */
 export const STAGE_FLOORS = { PLANNING: 0, PRESENCE: 20, ENGAGEMENT: 35, FORMALIZED: 50, STRATEGIC: 65, CONVERGED: 80 };
+
+/** Days before the due date when a client shows "Due in n days": the dashboard's own choice (no API field yet). */
+export const DUE_SOON_DAYS = 14;
 
 export const DIMENSIONS = [
   'TEAM_COMPOSITION',

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { BadUserInputError, isUuid } from '../common/errors';
+import { BadUserInputError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
 import {
   CURRENT_MODEL_VERSION,

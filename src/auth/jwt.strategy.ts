@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
-import { isUuid, UnauthenticatedError } from '../common/errors';
+import { UnauthenticatedError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import type { AuthUser } from '../tenancy/request';
 import { jwtSecretOf } from './jwt-secret';
 

@@ -88,10 +88,15 @@ export class RateLimitedError extends AppError {
   }
 }
 
-/** Every pooled connection is busy: the request is refused quickly instead of queueing without end. */
-export class ServiceBusyError extends AppError {
+/**
+ * Every pooled connection is busy: the request is refused quickly instead of queueing without end. The contract
+ * has no "busy" code: SERVICE_UNAVAILABLE means the database cannot be reached (retry later), while a full pool is
+ * load the caller can relieve by slowing down, which is what RATE_LIMITED tells a client (retry in a moment). So a
+ * busy pool is a kind of rate limit, without a known retry-after.
+ */
+export class PoolBusyError extends RateLimitedError {
   constructor() {
-    super('RATE_LIMITED', 'The service is busy: retry in a moment');
+    super('The service is busy: retry in a moment');
   }
 }
 
@@ -136,9 +141,4 @@ export class ThrownValue extends Error {
     super(isError(thrown) ? thrown.message : 'A non-Error value was thrown');
     if (isError(thrown) && thrown.stack) this.stack = thrown.stack;
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { isUuid, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { Clock } from '../portfolio/clock';
 import { PortfolioService } from '../portfolio/portfolio.service';
 import { Access } from '../tenancy/access.decorator';

@@ -52,7 +52,7 @@ const KNOWN_COSTS: Record<string, number> = {
   'bench Q3_MUTATION': 121,
   'dashboard LOG_IN': 6,
   'dashboard MY_TENANTS': 700,
-  'dashboard PORTFOLIO': 2603,
+  'dashboard PORTFOLIO': 2604,
   'dashboard TENANT_DASHBOARD': 380,
   'docs/api.md mutation { addMembership(input: { email: "ines@example.com",': 1,
   'docs/api.md mutation { addTeamMember(input: { teamId: "…", name: "Anouk': 2,

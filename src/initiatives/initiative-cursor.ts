@@ -1,4 +1,5 @@
-import { BadUserInputError, isUuid } from '../common/errors';
+import { BadUserInputError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { decodeCursor, encodeCursor, isTimestampText } from '../graphql/connection';
 
 /**

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { isUuid, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { conflictOrMissing } from '../common/versioned';
 import { type Connection, toConnection } from '../graphql/connection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';

@@ -23,6 +23,25 @@ export interface InputOverrides {
   answers?: Partial<AssessmentAnswers>;
 }
 
+/**
+ * The one answers fixture: middling answers of the questionnaire. Specs and test helpers start from it and say
+ * what they change (answersFixture({ hasCrisisPlan: false })), instead of keeping their own copy.
+ */
+export const ANSWERS_FIXTURE: Readonly<AssessmentAnswers> = Object.freeze({
+  overallSatisfaction: 3,
+  managementSupport: 3,
+  hasPolicy: true,
+  policyRoleModel: 4,
+  hasCrisisPlan: true,
+  hasMonitoring: true,
+  reportingCadence: 'MONTHLY',
+  communityApplicable: false,
+});
+
+export function answersFixture(overrides: Partial<AssessmentAnswers> = {}): AssessmentAnswers {
+  return { ...ANSWERS_FIXTURE, ...overrides };
+}
+
 export function inputs(overrides: InputOverrides = {}): ScoringInputs {
   return {
     profile: {
@@ -36,17 +55,7 @@ export function inputs(overrides: InputOverrides = {}): ScoringInputs {
     teams: [{ id: 'team-1', name: 'Social team', members: overrides.members ?? [] }],
     responsibilities: overrides.responsibilities ?? [],
     initiatives: overrides.initiatives ?? [],
-    answers: {
-      overallSatisfaction: 3,
-      managementSupport: 3,
-      hasPolicy: true,
-      policyRoleModel: 4,
-      hasCrisisPlan: true,
-      hasMonitoring: true,
-      reportingCadence: 'MONTHLY',
-      communityApplicable: false,
-      ...overrides.answers,
-    },
+    answers: answersFixture(overrides.answers),
   };
 }
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { isUuid, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { groupByKeys, RequestLoaders } from '../graphql/loaders';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { AddTeamMemberInput } from './dto/add-team-member.input';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { isUuid, NotFoundError } from '../common/errors';
+import { NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { conflictOrMissing } from '../common/versioned';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { CreateTeamInput } from './dto/create-team.input';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { AppError, ForbiddenError, isUuid, RequestAbortedError, ServiceBusyError, UnauthenticatedError } from '../common/errors';
+import { AppError, ForbiddenError, PoolBusyError, RequestAbortedError, UnauthenticatedError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { usePreparedStatements } from '../database/prepared-statements';
 import { SCOPE_KEY, TX_KEY, type RequestScope } from './request-scope';
 import type { Role } from './roles';
@@ -183,7 +184,7 @@ export class TenantTransaction {
     } catch (e) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       await runner.release();
-      if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) throw new ServiceBusyError();
+      if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) throw new PoolBusyError();
       throw e;
     }
   }

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { WebhookDispatcher } from './webhook-dispatcher';
-import { WebhookOutbox } from './webhook-outbox';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
 import { WebhooksResolver } from './webhooks.resolver';
@@ -11,10 +10,9 @@ import { WebhooksService } from './webhooks.service';
     WebhooksRepository,
     WebhooksService,
     WebhooksResolver,
-    WebhookOutbox,
     WebhookSender,
     WebhookDispatcher,
   ],
-  exports: [WebhookOutbox, WebhookDispatcher],
+  exports: [WebhookDispatcher],
 })
 export class WebhooksModule {}

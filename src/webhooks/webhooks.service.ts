@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { markMutationUnchanged } from '../audit/unchanged';
-import { BadUserInputError, isUuid, NotFoundError } from '../common/errors';
+import { BadUserInputError, NotFoundError } from '../common/errors';
+import { isUuid } from '../common/ids';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
 import { groupByKeys, RequestLoaders } from '../graphql/loaders';

@@ -1,5 +1,6 @@
 import { addMember, createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { adminClient, appClient } from '../helpers/db';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 describe('audit trail', () => {
   let t: TestApp;
@@ -34,10 +35,7 @@ describe('audit trail', () => {
     const input = {
       period: '2026-Q3',
       idempotencyKey: `audit-${Date.now()}`,
-      answers: {
-        overallSatisfaction: 3, managementSupport: 3, hasPolicy: true, policyRoleModel: 3,
-        hasCrisisPlan: true, hasMonitoring: true, reportingCadence: 'QUARTERLY', communityApplicable: false,
-      },
+      answers: answersFixture({ policyRoleModel: 3, reportingCadence: 'QUARTERLY' }),
     };
     const submit = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id } }`;
     const first = await t.gql(submit, { input }, { token: owner.token, tenant });

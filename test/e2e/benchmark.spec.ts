@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { quarterOf } from '../../src/benchmark/release-mechanism';
+import { quarterOf } from '../../src/peer-benchmark/release-mechanism';
 import {
   addMember,
   createTenant,

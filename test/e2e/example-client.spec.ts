@@ -7,21 +7,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const EXAMPLE = path.join(ROOT, 'examples/submit-reassessment');
 
-const ANSWERS = {
-  overallSatisfaction: 3,
+const ANSWERS = answersFixture({
   managementSupport: 4,
-  hasPolicy: true,
   policyRoleModel: 3,
   hasCrisisPlan: false,
   hasMonitoring: false,
   reportingCadence: 'QUARTERLY',
-  communityApplicable: false,
-};
+});
 
 const SEVERITIES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'INFO'];
 

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { signWebhook, verifyWebhookSignature } from '../../src/webhooks/signature';
-import { TenantTransaction } from '../../src/tenancy/tenant-transaction';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
-import { WebhookOutbox } from '../../src/webhooks/webhook-outbox';
 import {
   addMember,
   createTenant,
@@ -17,6 +15,7 @@ import { insertAssessment } from '../helpers/clients';
 import { adminClient } from '../helpers/db';
 import { ok } from '../helpers/structure';
 import { WebhookReceiver } from '../helpers/webhook-receiver';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 /** Fast retries for tests: 150 ms, then 300 ms; three attempts in all. */
 const ENV = {
@@ -28,16 +27,7 @@ const ENV = {
   WEBHOOKS_TIMEOUT_MS: '2000',
 };
 
-const ANSWERS = {
-  overallSatisfaction: 3,
-  managementSupport: 4,
-  hasPolicy: true,
-  policyRoleModel: 4,
-  hasCrisisPlan: true,
-  hasMonitoring: false,
-  reportingCadence: 'QUARTERLY',
-  communityApplicable: false,
-};
+const ANSWERS = answersFixture({ managementSupport: 4, hasMonitoring: false, reportingCadence: 'QUARTERLY' });
 
 const REGISTER = `mutation($input: RegisterWebhookInput!) {
   registerWebhook(input: $input) { secret endpoint { id url events secretHint createdAt } }
@@ -482,31 +472,36 @@ describe('webhooks', () => {
   });
 
   describe('outbox', () => {
-    it("queues an event raised by code (WebhookOutbox.enqueue) in the caller's transaction, delivered after commit", async () => {
-      const { secret } = await register(t.gql, owner, tenant, receiver.url, ['PORTFOLIO_ALERT']);
-      const tx = t.app.get(TenantTransaction);
-      const outbox = t.app.get(WebhookOutbox);
-      await expect(
-        tx.run(owner.id, tenant, async () => {
-          expect(await outbox.enqueue('portfolio.alert', { note: 'rolled back' })).toBe(1);
-          throw new Error('the work fails after enqueueing');
-        }),
-      ).rejects.toThrow('the work fails');
-      expect(
-        await tx.run(owner.id, tenant, () => outbox.enqueue('assessment.scored', { note: 'not subscribed' })),
-      ).toBe(0);
-      expect(await tx.run(owner.id, tenant, () => outbox.enqueue('portfolio.alert', { note: 'kept' }))).toBe(
-        1,
+    it('queues an event in the submitting transaction only for subscribed endpoints, delivered after commit', async () => {
+      const alerts = await register(t.gql, owner, tenant, receiver.url, ['PORTFOLIO_ALERT']);
+      const scored = await register(t.gql, owner, tenant, receiver.url, ['ASSESSMENT_SCORED']);
+      const assessment = await submit(t.gql, owner, tenant);
+      // Committed with the submission, before any delivery: one event, one delivery, for the subscribed endpoint.
+      const { rows } = await admin.query(
+        `SELECT ev.event, d.endpoint_id, d.status FROM webhook_events ev
+           JOIN webhook_deliveries d ON d.tenant_id = ev.tenant_id AND d.event_id = ev.id
+          WHERE ev.tenant_id = $1`,
+        [tenant],
       );
+      expect(rows).toEqual([{ event: 'assessment.scored', endpoint_id: scored.endpoint.id, status: 'PENDING' }]);
+      expect(rows.some((row) => row.endpoint_id === alerts.endpoint.id)).toBe(false);
 
       expect(await dispatcher.runOnce()).toBe(1);
       const [hook] = await receiver.waitFor(1);
       expect(JSON.parse(hook.body)).toMatchObject({
-        type: 'portfolio.alert',
+        type: 'assessment.scored',
         tenantId: tenant,
-        data: { note: 'kept' },
+        data: { assessmentId: assessment.id },
       });
-      expect(verifyWebhookSignature(secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
+      expect(verifyWebhookSignature(scored.secret, hook.body, hook.headers['x-smt-signature'] as string)).toBe(true);
+    });
+
+    it('has no SQL shorthand for code to enqueue events: the trigger on assessments is the one writer', async () => {
+      const { rows } = await admin.query(
+        `SELECT to_regprocedure('webhook_enqueue(text, jsonb)') AS shorthand,
+                to_regprocedure('webhook_enqueue_for(uuid, text, jsonb)') IS NOT NULL AS trigger_helper`,
+      );
+      expect(rows[0]).toEqual({ shorthand: null, trigger_helper: true });
     });
 
     it('writes no event when the submitting transaction rolls back', async () => {

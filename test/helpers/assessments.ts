@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Gql, GqlResponse, TestUser } from './app';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 /** Every field of an Assessment the tests look at (previous/delta excluded: they cost a loader). */
 export const ASSESSMENT_FIELDS = `
@@ -23,16 +24,8 @@ export interface Answers {
   communityApplicable: boolean;
 }
 
-export const ANSWERS: Answers = {
-  overallSatisfaction: 3,
-  managementSupport: 4,
-  hasPolicy: true,
-  policyRoleModel: 4,
-  hasCrisisPlan: false,
-  hasMonitoring: true,
-  reportingCadence: 'MONTHLY',
-  communityApplicable: false,
-};
+/** The GraphQL tests' answers: the one fixture (src/scoring/scoring.fixtures.ts) with these two changed. */
+export const ANSWERS: Answers = answersFixture({ managementSupport: 4, hasCrisisPlan: false });
 
 export function newKey(): string {
   return `key-${randomUUID()}`;

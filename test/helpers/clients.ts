@@ -9,6 +9,7 @@ import {
   type ScoringInputs,
   type ScoringResult,
 } from '../../src/scoring';
+import { answersFixture } from '../../src/scoring/scoring.fixtures';
 
 /**
  * Seeding through the admin connection (bypasses RLS) for the portfolio, benchmark and export tests: tenants,
@@ -29,16 +30,7 @@ export const SNAPSHOT: ScoringInputs = {
   teams: [],
   responsibilities: [],
   initiatives: [],
-  answers: {
-    overallSatisfaction: 3,
-    managementSupport: 3,
-    hasPolicy: true,
-    policyRoleModel: 4,
-    hasCrisisPlan: false,
-    hasMonitoring: true,
-    reportingCadence: 'MONTHLY',
-    communityApplicable: false,
-  },
+  answers: answersFixture({ hasCrisisPlan: false }),
 };
 
 export function resultWith(

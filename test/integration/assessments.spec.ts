@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Client, Pool } from 'pg';
-import { rescoreAll, type RescoreProgress } from '../../src/assessments/rescore';
+import { rescoreAll, type RescoreProgress } from '../../src/jobs/rescore/rescore';
 import { OWNER_ROLE } from '../../src/database/roles';
 import { getScoringModel, score, type ScoringInputs } from '../../src/scoring';
 import { adminClient, appClient } from '../helpers/db';

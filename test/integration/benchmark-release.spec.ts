@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { APP_ROLE, OWNER_ROLE } from '../../src/database/roles';
-import { drawQuantile } from '../../src/benchmark/release-mechanism';
+import { drawQuantile } from '../../src/peer-benchmark/release-mechanism';
 import { adminClient, appClient } from '../helpers/db';
 
 /** Migration 1764150010000 straight at the database: the SQL mechanism, the period order, the privileges. */

@@ -8,18 +8,12 @@ import {
   IsInt,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { FAILURE_FACTORS } from '../../scoring/domain';
 import { KpiInput } from './kpi.input';
 
 export const MAX_KPIS = 20;
-
-/** Optional in a partial update: absent means "keep"; null is validated (and refused) like any other value. */
-export function IsOmittable(): PropertyDecorator {
-  return ValidateIf((_object: object, value: unknown) => value !== undefined);
-}
 
 export function IsSatisfaction(): PropertyDecorator {
   const message = 'must be an integer from 1 to 5';

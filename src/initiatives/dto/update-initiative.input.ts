@@ -1,29 +1,25 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, Min } from 'class-validator';
-import { IsName } from '../../common/validation';
-import {
-  DepartmentEnum,
-  FailureFactorEnum,
-  InitiativeStatusEnum,
-  OutsourcingEnum,
-} from '../../graphql/enums';
-import {
-  DEPARTMENTS,
-  INITIATIVE_STATUSES,
-  OUTSOURCING_LEVELS,
-  type Department,
-  type FailureFactor,
-  type InitiativeStatus,
-  type Outsourcing,
-} from '../../scoring/domain';
-import { IsFailureFactorList, IsKpiList, IsOmittable, IsSatisfaction } from './initiative.validation';
+import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
+import { IsInt, IsOptional, Min } from 'class-validator';
+import { FailureFactorEnum } from '../../graphql/enums';
+import type { FailureFactor } from '../../scoring/domain';
+import { CreateInitiativeInput } from './create-initiative.input';
+import { IsFailureFactorList, IsKpiList, IsSatisfaction } from './initiative.validation';
 import { KpiInput } from './kpi.input';
+
+/**
+ * The fields an update may change as they are created (same descriptions and validators), each optional. With
+ * skipNullProperties false they are omittable, not nullable: absent keeps the value, null is validated and refused
+ * (ValidateIf(value !== undefined)).
+ */
+const CHANGED_AS_CREATED = ['name', 'status', 'ownerDepartment', 'outsourcing'] as const;
 
 @InputType('UpdateInitiativeInput', {
   description:
     'Changes an initiative if nobody changed it since expectedVersion; fields left out keep their value.',
 })
-export class UpdateInitiativeInput {
+export class UpdateInitiativeInput extends PartialType(PickType(CreateInitiativeInput, CHANGED_AS_CREATED), {
+  skipNullProperties: false,
+}) {
   @Field(() => ID, { description: 'The initiative to change.' })
   id!: string;
 
@@ -34,29 +30,7 @@ export class UpdateInitiativeInput {
   @Min(1)
   expectedVersion!: number;
 
-  @Field(() => String, {
-    nullable: true,
-    description: "The initiative's name, 1 to 200 characters, not blank.",
-  })
-  @IsOmittable()
-  @IsName(200)
-  name?: string;
-
-  @Field(() => InitiativeStatusEnum, { nullable: true, description: 'Where the initiative stands.' })
-  @IsOmittable()
-  @IsIn(INITIATIVE_STATUSES)
-  status?: InitiativeStatus;
-
-  @Field(() => DepartmentEnum, { nullable: true, description: 'The department that owns the initiative.' })
-  @IsOmittable()
-  @IsIn(DEPARTMENTS)
-  ownerDepartment?: Department;
-
-  @Field(() => OutsourcingEnum, { nullable: true, description: 'How much of it an agency runs.' })
-  @IsOmittable()
-  @IsIn(OUTSOURCING_LEVELS)
-  outsourcing?: Outsourcing;
-
+  // Lists and the rating can be cleared with null, so they are declared here with their own descriptions.
   @Field(() => [KpiInput], {
     nullable: true,
     description: 'Replaces all KPIs (at most 20); null or [] removes them.',

@@ -1,5 +1,5 @@
 import { Pool, type PoolClient, type ClientBase } from 'pg';
-import { getScoringModel, score, type ScoringInputs, type ScoringResult } from '../scoring';
+import { getScoringModel, score, type ScoringInputs, type ScoringResult } from '../../scoring';
 
 export interface RescoreProgress {
   /** Snapshots that had no result under the model when the run started. */

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../common/prng';
 import {
   drawQuantile,
   drawRelease,
@@ -9,17 +10,8 @@ import {
   QUANTILE_EPSILON,
 } from './release-mechanism';
 
-/** A seeded uniform generator (mulberry32), for reproducible spreads of scores. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** A seeded uniform generator, for reproducible spreads of scores. */
+const seeded = mulberry32;
 
 const at = (x: number) => Math.round(x * 10);
 
