@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { signWebhook, verifyWebhookSignature } from '../../src/webhooks/signature';
-import { TenantTransaction } from '../../src/tenancy/tenant-transaction';
+import { RequestScope } from '../../src/tenancy/request-scope';
 import { WebhookDispatcher } from '../../src/webhooks/webhook-dispatcher';
 import { WebhookOutbox } from '../../src/webhooks/webhook-outbox';
 import {
@@ -484,7 +484,7 @@ describe('webhooks', () => {
   describe('outbox', () => {
     it("queues an event raised by code (WebhookOutbox.enqueue) in the caller's transaction, delivered after commit", async () => {
       const { secret } = await register(t.gql, owner, tenant, receiver.url, ['PORTFOLIO_ALERT']);
-      const tx = t.app.get(TenantTransaction);
+      const tx = t.app.get(RequestScope);
       const outbox = t.app.get(WebhookOutbox);
       await expect(
         tx.run(owner.id, tenant, async () => {
