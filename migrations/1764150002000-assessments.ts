@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE, OWNER_ROLE } from '../src/database/roles';
 
 const STAGES = `'PLANNING','PRESENCE','ENGAGEMENT','FORMALIZED','STRATEGIC','CONVERGED'`;
 
@@ -72,12 +71,12 @@ export class Assessments1764150002000 implements MigrationInterface {
       `);
     }
     await q.query(`
-      CREATE POLICY operator_rescore ON assessments FOR SELECT TO ${OWNER_ROLE} USING (true);
-      CREATE POLICY operator_rescore ON assessment_scores TO ${OWNER_ROLE} USING (true) WITH CHECK (true);
+      CREATE POLICY operator_rescore ON assessments FOR SELECT TO smt_owner USING (true);
+      CREATE POLICY operator_rescore ON assessment_scores TO smt_owner USING (true) WITH CHECK (true);
 
-      REVOKE UPDATE, DELETE, TRUNCATE ON assessments FROM ${APP_ROLE};
-      GRANT UPDATE (superseded_at, superseded_by) ON assessments TO ${APP_ROLE};
-      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON assessment_scores FROM ${APP_ROLE};
+      REVOKE UPDATE, DELETE, TRUNCATE ON assessments FROM smt_app;
+      GRANT UPDATE (superseded_at, superseded_by) ON assessments TO smt_app;
+      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON assessment_scores FROM smt_app;
     `);
   }
 

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE, OWNER_ROLE } from '../src/database/roles';
 
 const WEBHOOK_EVENTS = `'assessment.scored','portfolio.alert'`;
 const WEBHOOK_TABLES = [
@@ -91,9 +90,9 @@ export class Portfolio1764150003000 implements MigrationInterface {
                           WHEN employee_count < 1000 THEN '250-999' ELSE '1000+' END $$;
       CREATE INDEX tenants_size_band_idx ON tenants (benchmark_size_band(employee_count));
 
-      CREATE POLICY benchmark_peers ON tenants FOR SELECT TO ${OWNER_ROLE} USING (true);
-      CREATE POLICY benchmark_peers ON assessments FOR SELECT TO ${OWNER_ROLE} USING (true);
-      CREATE POLICY benchmark_peers ON memberships FOR SELECT TO ${OWNER_ROLE} USING (true);
+      CREATE POLICY benchmark_peers ON tenants FOR SELECT TO smt_owner USING (true);
+      CREATE POLICY benchmark_peers ON assessments FOR SELECT TO smt_owner USING (true);
+      CREATE POLICY benchmark_peers ON memberships FOR SELECT TO smt_owner USING (true);
 
       -- Percentile = (peers with a lower score + half the peers with an equal score) / peers * 100, over the latest
       -- current assessment of each peer. Peers: the other tenants of the band with a current assessment, except
@@ -137,7 +136,7 @@ export class Portfolio1764150003000 implements MigrationInterface {
           FROM me CROSS JOIN tally
       $fn$;
       REVOKE ALL ON FUNCTION tenant_benchmark() FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION tenant_benchmark() TO ${APP_ROLE};
+      GRANT EXECUTE ON FUNCTION tenant_benchmark() TO smt_app;
     `);
 
     await q.query(`
@@ -205,17 +204,17 @@ export class Portfolio1764150003000 implements MigrationInterface {
         ALTER TABLE ${table} FORCE ROW LEVEL SECURITY;
         CREATE POLICY tenant_isolation ON ${table}
           USING (tenant_id = app_current_tenant()) WITH CHECK (tenant_id = app_current_tenant());
-        CREATE POLICY webhook_dispatcher ON ${table} TO ${OWNER_ROLE} USING (true) WITH CHECK (true);
+        CREATE POLICY webhook_dispatcher ON ${table} TO smt_owner USING (true) WITH CHECK (true);
       `);
     }
     await q.query(`
       -- The service registers, lists and deletes endpoints but never reads a secret back.
-      REVOKE ALL ON webhook_endpoints FROM ${APP_ROLE};
+      REVOKE ALL ON webhook_endpoints FROM smt_app;
       GRANT SELECT (tenant_id, id, url, events, secret_hint, created_by, created_at), INSERT, DELETE
-        ON webhook_endpoints TO ${APP_ROLE};
-      REVOKE UPDATE, DELETE, TRUNCATE ON webhook_events FROM ${APP_ROLE};
-      REVOKE UPDATE, DELETE, TRUNCATE ON webhook_deliveries FROM ${APP_ROLE};
-      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON webhook_delivery_attempts FROM ${APP_ROLE};
+        ON webhook_endpoints TO smt_app;
+      REVOKE UPDATE, DELETE, TRUNCATE ON webhook_events FROM smt_app;
+      REVOKE UPDATE, DELETE, TRUNCATE ON webhook_deliveries FROM smt_app;
+      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON webhook_delivery_attempts FROM smt_app;
 
       -- Writes an event and its deliveries for the tenant's subscribed endpoints; nothing when none subscribes.
       -- SECURITY INVOKER: row-level security keeps it inside the caller's tenant.
@@ -324,11 +323,11 @@ export class Portfolio1764150003000 implements MigrationInterface {
         RETURNING d.status
       $fn$;
       REVOKE ALL ON FUNCTION webhook_claim_deliveries(integer, integer) FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION webhook_claim_deliveries(integer, integer) TO ${APP_ROLE};
+      GRANT EXECUTE ON FUNCTION webhook_claim_deliveries(integer, integer) TO smt_app;
       REVOKE ALL ON FUNCTION webhook_record_attempt(uuid, uuid, integer, integer, text, integer, boolean, integer)
         FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION webhook_record_attempt(uuid, uuid, integer, integer, text, integer, boolean, integer)
-        TO ${APP_ROLE};
+        TO smt_app;
     `);
   }
 

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../src/database/roles';
 
 /**
  * Issue 7: keep every assessments query of the service on an index that starts with tenant_id.
@@ -29,7 +28,7 @@ export class Performance1764150006000 implements MigrationInterface {
                       WHERE m.user_id = app_current_user() AND m.role = 'CONSULTANT') || app_current_tenant()
           ELSE ARRAY[app_current_tenant()] END
       $fn$;
-      CREATE POLICY tenant_scope_indexable ON assessments AS RESTRICTIVE FOR SELECT TO ${APP_ROLE}
+      CREATE POLICY tenant_scope_indexable ON assessments AS RESTRICTIVE FOR SELECT TO smt_app
         USING (tenant_id = ANY ((SELECT app_visible_tenants())::uuid[]));
     `);
   }

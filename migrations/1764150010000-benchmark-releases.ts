@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../src/database/roles';
 
 /**
  * Issue 13 item 2: the peer benchmark as differentially private daily releases (domain.md, "Benchmark").
@@ -49,7 +48,7 @@ export const BENCHMARK_RELEASE_SQL = `
         CHECK (p25 <= p50 AND p50 <= p75)
       );
       REVOKE ALL ON benchmark_releases FROM PUBLIC;
-      REVOKE ALL ON benchmark_releases FROM ${APP_ROLE};
+      REVOKE ALL ON benchmark_releases FROM smt_app;
 
       -- A uniform number in [0, 1) from 48 random bits of a version 4 UUID (the first 12 hex digits are random).
       CREATE FUNCTION benchmark_uniform() RETURNS double precision
@@ -154,7 +153,7 @@ export const BENCHMARK_RELEASE_SQL = `
       REVOKE ALL ON FUNCTION benchmark_quantile_draw(double precision[], double precision, double precision,
         double precision) FROM PUBLIC;
       REVOKE ALL ON FUNCTION tenant_benchmark_release() FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION tenant_benchmark_release() TO ${APP_ROLE};
+      GRANT EXECUTE ON FUNCTION tenant_benchmark_release() TO smt_app;
 `;
 
 /** tenant_benchmark() of migration 1764150003000, restored by down(). */
@@ -196,7 +195,7 @@ const LIVE_PERCENTILE_SQL = `
           FROM me CROSS JOIN tally
       $fn$;
       REVOKE ALL ON FUNCTION tenant_benchmark() FROM PUBLIC;
-      GRANT EXECUTE ON FUNCTION tenant_benchmark() TO ${APP_ROLE};
+      GRANT EXECUTE ON FUNCTION tenant_benchmark() TO smt_app;
 `;
 
 export class BenchmarkReleases1764150010000 implements MigrationInterface {

@@ -1,5 +1,4 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { APP_ROLE } from '../src/database/roles';
 
 /**
  * Issue 13, items 4 and 5: who answers for a webhook endpoint, and a tenant that always keeps an OWNER.
@@ -29,9 +28,9 @@ export class WebhookOwners1764150012000 implements MigrationInterface {
       CREATE INDEX webhook_endpoints_responsible_idx
         ON webhook_endpoints (tenant_id, (coalesce(enabled_by, created_by))) WHERE disabled_at IS NULL;
 
-      GRANT SELECT (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints TO ${APP_ROLE};
+      GRANT SELECT (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints TO smt_app;
       -- Re-enabling is an UPDATE of these columns only (row-level security keeps it in the selected tenant).
-      GRANT UPDATE (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints TO ${APP_ROLE};
+      GRANT UPDATE (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints TO smt_app;
 
       -- No new deliveries for a disabled endpoint.
       CREATE OR REPLACE FUNCTION webhook_enqueue_for(p_tenant uuid, p_event text, p_payload jsonb) RETURNS integer
@@ -171,8 +170,8 @@ export class WebhookOwners1764150012000 implements MigrationInterface {
           JOIN webhook_events ev ON ev.tenant_id = c.tenant_id AND ev.id = c.event_id
       $fn$;
 
-      REVOKE UPDATE (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints FROM ${APP_ROLE};
-      REVOKE SELECT (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints FROM ${APP_ROLE};
+      REVOKE UPDATE (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints FROM smt_app;
+      REVOKE SELECT (disabled_at, disabled_reason, enabled_by) ON webhook_endpoints FROM smt_app;
       DROP INDEX webhook_endpoints_responsible_idx;
       ALTER TABLE webhook_endpoints DROP CONSTRAINT webhook_endpoints_disabled_reason,
         DROP COLUMN enabled_by, DROP COLUMN disabled_reason, DROP COLUMN disabled_at;

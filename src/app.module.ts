@@ -15,6 +15,8 @@ import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database/sql-counter';
 import { requestLogFields, responseLogFields } from './common/http-log';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
+import { RequestLoadersModule } from './graphql/loaders';
+import { startRequestContext } from './request/request-context';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { graphqlOptions } from './graphql/graphql.options';
 import { AppThrottlerGuard, throttlers } from './graphql/limits';
@@ -24,10 +26,8 @@ import { HealthModule } from './health/health.module';
 import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AccessGuard } from './tenancy/access.guard';
-import { TX_KEY } from './tenancy/request-scope';
 import { TenancyModule } from './tenancy/tenancy.module';
 import { TenantTransactionInterceptor } from './tenancy/tenant-transaction.interceptor';
-import { TransactionState } from './tenancy/transaction-state';
 import { MembershipEntity } from './tenants/membership.entity';
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantsModule } from './tenants/tenants.module';
@@ -72,10 +72,11 @@ export class AppModule {
             mount: true,
             generateId: true,
             idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
-            setup: (cls, _req, res: ServerResponse) => {
-              const state = new TransactionState();
-              cls.set(TX_KEY, state);
-              res.on('close', () => void state.abandon());
+            // The request's one typed context (request/request-context.ts); its transaction is rolled back and
+            // released when the response closes, if nobody ended it.
+            setup: (_cls, _req, res: ServerResponse) => {
+              const { transaction } = startRequestContext();
+              res.on('close', () => void transaction.abandon());
             },
           },
         }),
@@ -97,6 +98,7 @@ export class AppModule {
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
         TenancyModule,
+        RequestLoadersModule,
         AuthModule,
         TenantsModule,
         AssessmentsModule,

@@ -13,7 +13,7 @@ import {
   type ScoringInputs,
   type ScoringResult,
 } from '../scoring';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { RequestScope } from '../tenancy/request-scope';
 import { toAssessment, toPreview } from './assessment.mapper';
 import type { Assessment } from './assessment.model';
 import {
@@ -26,12 +26,12 @@ import type { AssessmentsArgs } from './dto/assessments.args';
 import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
 import { OrganisationFactsReader } from './organisation-facts.reader';
 import { canonicalAnswers, requestHash } from './request-hash';
-import { markMutationUnchanged } from '../audit/unchanged';
+import { markMutationUnchanged } from '../audit/audit-record';
 
 @Injectable()
 export class AssessmentsService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
     private readonly assessments: AssessmentsRepository,
     private readonly facts: OrganisationFactsReader,
   ) {}
@@ -71,7 +71,7 @@ export class AssessmentsService {
       period,
       idempotencyKey,
       requestHash: hash,
-      submittedBy: this.tx.userId,
+      submittedBy: this.scope.userId,
       inputs,
       result,
     });

@@ -2,13 +2,11 @@ import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Tenant } from '../tenants/tenant.model';
 import { AssessmentLoaders } from './assessment.loaders';
 import { Assessment } from './assessment.model';
-import { assertSelectedTenant } from '../tenancy/selected-tenant';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { requireSelectedTenant } from '../tenancy/selected-tenant';
 
 @Resolver(() => Tenant)
 export class TenantAssessmentsResolver {
   constructor(
-    private readonly tx: TenantTransaction,
     private readonly loaders: AssessmentLoaders,
   ) {}
 
@@ -19,7 +17,7 @@ export class TenantAssessmentsResolver {
       'selected (x-tenant-id).',
   })
   latestAssessment(@Parent() tenant: Tenant): Promise<Assessment | null> {
-    assertSelectedTenant(this.tx, tenant, 'latestAssessment');
+    requireSelectedTenant(tenant, 'latestAssessment');
     return this.loaders.latest();
   }
 }

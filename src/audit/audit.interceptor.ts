@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { map, type Observable } from 'rxjs';
 import { AuditService } from './audit.service';
-import { mutationWasUnchanged } from './unchanged';
+import { beginAuditRecord } from './audit-record';
 
 /**
  * Writes an audit row after every successful GraphQL mutation, inside the same transaction: a mutation that
@@ -18,9 +18,12 @@ export class AuditInterceptor implements NestInterceptor {
     const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
     if (info.parentType.name !== 'Mutation') return next.handle();
     const args = gql.getArgs<Record<string, unknown>>();
+    const record = beginAuditRecord(info.fieldName);
     return next.handle().pipe(
       map((result: unknown) => {
-        if (!mutationWasUnchanged()) this.audit.record(info.fieldName, targetOf(args, result));
+        if (record && !record.unchanged) {
+          this.audit.record(record.operation, record.targetId !== undefined ? record.targetId : targetOf(args, result));
+        }
         return result;
       }),
     );

@@ -3,6 +3,8 @@ import { ClsService } from 'nestjs-cls';
 import { escapeLiteral } from 'pg';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { RequestScope } from '../tenancy/request-scope';
+import { userIdOf } from '../request/request-context';
 import type { AuditEvent } from './audit-event.model';
 
 interface AuditRow {
@@ -19,6 +21,7 @@ interface AuditRow {
 export class AuditService {
   constructor(
     private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
     private readonly cls: ClsService,
   ) {}
 
@@ -27,7 +30,8 @@ export class AuditService {
    * written with the COMMIT, in its round trip (TenantTransaction.beforeCommit), for the tenant selected now.
    */
   record(operation: string, targetId: string | null): void {
-    const { tenantId, userId } = this.tx.scope;
+    const { tenantId, caller } = this.scope.current;
+    const userId = userIdOf(caller);
     if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
     const values = [tenantId, userId, operation, targetId?.slice(0, 200), this.cls.getId()?.slice(0, 100)].map(literal);
     this.tx.beforeCommit(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { RequestScope } from '../tenancy/request-scope';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { SignInFailureLimiter } from './sign-in-failures';
@@ -12,6 +13,7 @@ import type { AuthPayload, User } from './user.model';
 export class AuthService {
   constructor(
     private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
     private readonly jwt: JwtService,
     private readonly signInFailures: SignInFailureLimiter,
   ) {}
@@ -48,7 +50,7 @@ export class AuthService {
 
   async me(): Promise<User> {
     const users = (await this.tx.manager()).getRepository(UserEntity);
-    const user = await users.findOneBy({ id: this.tx.userId });
+    const user = await users.findOneBy({ id: this.scope.userId });
     if (!user) throw new NotFoundError('User');
     return { id: user.id, email: user.email, name: user.name };
   }

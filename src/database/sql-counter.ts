@@ -1,19 +1,18 @@
-import { ClsServiceManager } from 'nestjs-cls';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { currentRequestContext } from '../request/request-context';
 
-const SQL_COUNT_KEY = 'smt:sql-count';
 let processTotal = 0;
 
 /**
  * Counts the SQL statements (round trips) of each request, for the query-budget tests and the benchmark.
- * TypeORM reports every statement to its logger, raw queries and transaction control included.
+ * TypeORM reports every statement to its logger (a public interface), raw queries and transaction control
+ * included; the statements the service sends past TypeORM report themselves (query-runner-internals.ts).
  */
 export class SqlCounterLogger implements TypeOrmLogger {
   logQuery(): void {
     processTotal += 1;
-    const cls = ClsServiceManager.getClsService();
-    if (!cls.isActive()) return;
-    cls.set(SQL_COUNT_KEY, (cls.get<number | undefined>(SQL_COUNT_KEY) ?? 0) + 1);
+    const context = currentRequestContext();
+    if (context) context.sqlStatements += 1;
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -29,6 +28,5 @@ export function sqlStatementsOfProcess(): number {
 
 /** Statements run so far by the current request. */
 export function sqlStatementsOfRequest(): number {
-  const cls = ClsServiceManager.getClsService();
-  return cls.isActive() ? (cls.get<number | undefined>(SQL_COUNT_KEY) ?? 0) : 0;
+  return currentRequestContext()?.sqlStatements ?? 0;
 }

@@ -1,24 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Global, Injectable, Module } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { ClsService } from 'nestjs-cls';
-
-const LOADERS_KEY = 'smt:loaders';
+import { requestContext } from '../request/request-context';
 
 /**
- * DataLoaders built fresh for each request (no cache shared between users or tenants). Batch functions run on
- * the request's tenant transaction, like every other query of the request.
+ * DataLoaders built fresh for each request (no cache shared between users or tenants): they live in the request
+ * context. Batch functions run on the request's tenant transaction, like every other query of the request.
  */
 @Injectable()
 export class RequestLoaders {
-  constructor(private readonly cls: ClsService) {}
-
   /** The request's loader named `name`, created on first use. Batch results must follow the keys' order. */
   get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
-    let loaders = this.cls.get<Map<string, DataLoader<unknown, unknown>> | undefined>(LOADERS_KEY);
-    if (!loaders) {
-      loaders = new Map();
-      this.cls.set(LOADERS_KEY, loaders);
-    }
+    const { loaders } = requestContext();
     let loader = loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
       loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
@@ -27,6 +19,11 @@ export class RequestLoaders {
     return loader;
   }
 }
+
+/** Provides RequestLoaders to every module (graphql/ provides its own piece; tenancy/ does not). */
+@Global()
+@Module({ providers: [RequestLoaders], exports: [RequestLoaders] })
+export class RequestLoadersModule {}
 
 /** Groups rows by a key, in the order of `keys`: the usual shape of a one-to-many batch. */
 export function groupByKeys<K, R>(keys: readonly K[], rows: R[], keyOf: (row: R) => K): R[][] {

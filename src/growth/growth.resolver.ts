@@ -1,8 +1,7 @@
 import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Assessment } from '../assessments/assessment.model';
-import { assertSelectedTenant } from '../tenancy/selected-tenant';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { requireSelectedTenant } from '../tenancy/selected-tenant';
 import { Tenant } from '../tenants/tenant.model';
 import { GrowthPointsArgs } from './dto/growth-points.args';
 import { Growth } from './growth.model';
@@ -12,7 +11,6 @@ import { GrowthService, pointsAsked } from './growth.service';
 export class GrowthResolver {
   constructor(
     private readonly growthService: GrowthService,
-    private readonly tx: TenantTransaction,
   ) {}
 
   @ResolveField(() => Growth, {
@@ -20,7 +18,7 @@ export class GrowthResolver {
       'Assessments in period order, trends per dimension and the next stage; needs this tenant selected.',
   })
   growth(@Parent() tenant: Tenant, @Info() info: GraphQLResolveInfo): Promise<Growth> {
-    assertSelectedTenant(this.tx, tenant, 'growth');
+    requireSelectedTenant(tenant, 'growth');
     return this.growthService.ofSelectedTenant(pointsAsked(info));
   }
 }

@@ -64,7 +64,6 @@ export class InitiativesResolver {
   }
 
   @ResolveField(() => [Kpi], { description: 'How the initiative measures success, in the order given.' })
-  @Access.tenant(ALL_ROLES)
   kpis(@Parent() initiative: Initiative): Promise<Kpi[]> {
     return this.kpiService.kpisOf(initiative.id);
   }

@@ -2,7 +2,7 @@ import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql'
 import { ResponsibilityEnum } from '../graphql/enums';
 import type { Responsibility } from '../scoring/domain';
 import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { EDITORS } from '../tenancy/roles';
 import { TeamMember } from '../teams/team.model';
 import { AssignResponsibilityInput } from './dto/assign-responsibility.input';
 import { ResponsibilitiesService } from './responsibilities.service';
@@ -42,7 +42,6 @@ export class ResponsibilitiesResolver {
     nullable: true,
     description: 'The owning team member, when ownerKind is MEMBER.',
   })
-  @Access.tenant(ALL_ROLES)
   member(@Parent() assignment: ResponsibilityAssignment): Promise<TeamMember | null> {
     return this.responsibilities.owner(assignment);
   }

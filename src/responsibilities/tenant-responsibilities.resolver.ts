@@ -1,10 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { ResponsibilityEnum } from '../graphql/enums';
 import type { Responsibility } from '../scoring/domain';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES } from '../tenancy/roles';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { assertSelectedTenant } from '../tenancy/selected-tenant';
+import { requireSelectedTenant } from '../tenancy/selected-tenant';
 import { Tenant } from '../tenants/tenant.model';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignment } from './responsibility-assignment.model';
@@ -13,16 +10,14 @@ import { ResponsibilityAssignment } from './responsibility-assignment.model';
 export class TenantResponsibilitiesResolver {
   constructor(
     private readonly service: ResponsibilitiesService,
-    private readonly tx: TenantTransaction,
   ) {}
 
   @ResolveField(() => [ResponsibilityAssignment], {
     description:
       'Who owns each responsibility that has an owner, in the order of the nine responsibilities. Only for the tenant selected by x-tenant-id.',
   })
-  @Access.tenant(ALL_ROLES)
   responsibilities(@Parent() tenant: Tenant): Promise<ResponsibilityAssignment[]> {
-    assertSelectedTenant(this.tx, tenant, 'responsibilities');
+    requireSelectedTenant(tenant, 'responsibilities');
     return this.service.assigned();
   }
 
@@ -30,9 +25,8 @@ export class TenantResponsibilitiesResolver {
     description:
       'The responsibilities nobody owns (no member, department or agency), in contract order. Only for the tenant selected by x-tenant-id.',
   })
-  @Access.tenant(ALL_ROLES)
   unownedResponsibilities(@Parent() tenant: Tenant): Promise<Responsibility[]> {
-    assertSelectedTenant(this.tx, tenant, 'unownedResponsibilities');
+    requireSelectedTenant(tenant, 'unownedResponsibilities');
     return this.service.unowned();
   }
 }

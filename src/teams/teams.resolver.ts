@@ -54,7 +54,6 @@ export class TeamsResolver {
   }
 
   @ResolveField(() => [TeamMember], { description: 'The people on the team, in the order they joined.' })
-  @Access.tenant(ALL_ROLES)
   members(@Parent() team: Team): Promise<TeamMember[]> {
     return this.membersService.membersOf(team.id);
   }

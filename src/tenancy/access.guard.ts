@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../common/errors';
 import { ACCESS_RULE, type AccessRule } from './access.decorator';
 import { requestOf } from './request';
-import { TenantTransaction } from './tenant-transaction';
+import { RequestScope } from './request-scope';
 
 export const TENANT_HEADER = 'x-tenant-id';
 
@@ -16,7 +16,7 @@ export const TENANT_HEADER = 'x-tenant-id';
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,11 +31,11 @@ export class AccessGuard implements CanActivate {
     const requestedTenant = typeof header === 'string' && header.length > 0 ? header : null;
 
     if (rule.kind === 'public') {
-      await this.tx.resolveScope(userId, null);
+      await this.scope.resolve(userId, null);
       return true;
     }
     if (!userId) throw new UnauthenticatedError();
-    const scope = await this.tx.resolveScope(userId, requestedTenant);
+    const scope = await this.scope.resolve(userId, requestedTenant);
     if (rule.kind === 'user') return true;
 
     if (!requestedTenant) throw BadUserInputError.field(TENANT_HEADER, 'this operation needs the x-tenant-id header');

@@ -1,12 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { AppError, ForbiddenError, UnauthenticatedError } from '../common/errors';
+import { isUuid } from '../common/ids';
+import {
+  currentRequestContext,
+  runInNewRequestContext,
+  userIdOf,
+  type Caller,
+  type RequestContext,
+  type Scope,
+} from '../request/request-context';
+import type { TransactionOpening } from '../request/transaction-state';
 import type { Role } from './roles';
+import { TenantTransaction } from './tenant-transaction';
 
-/** Who is asking and for which tenant, resolved once per request by the AccessGuard. */
-export interface RequestScope {
-  userId: string | null;
-  /** Set only when the user is a member of the tenant named by x-tenant-id. */
-  tenantId: string | null;
-  role: Role | null;
+export type { Scope } from '../request/request-context';
+
+/**
+ * Who is asking, and for which tenant: the one place where the tenant is set. Resolved once per request (by the
+ * AccessGuard), inside the request's own transaction: its opening sets app.user_id (only while the account exists)
+ * and, only when the caller is a member of the requested tenant, app.tenant_id, in the same statement that finds
+ * the membership (both transaction-local), all in the transaction's first round trip.
+ */
+@Injectable()
+export class RequestScope {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  /**
+   * Decides once per request who is asking and for which tenant. The tenant is taken only when the user is a
+   * member of it: the membership lookup and the setting of app.tenant_id are one statement.
+   */
+  resolve(userId: string | null, requestedTenantId: string | null): Promise<Scope> {
+    const context = this.context();
+    const caller: Caller | null = userId === null ? null : { kind: 'user', userId };
+    if (context.resolvingScope) {
+      return context.resolvingScope.then((scope) => {
+        if (userIdOf(scope.caller) !== userId) throw new ForbiddenError('One request cannot act for two users');
+        return scope;
+      });
+    }
+    const resolving = this.resolveNew(context, caller, requestedTenantId);
+    context.resolvingScope = resolving;
+    return resolving;
+  }
+
+  private async resolveNew(context: RequestContext, caller: Caller | null, requestedTenantId: string | null): Promise<Scope> {
+    const scope: Scope = { caller, tenantId: null, role: null };
+    context.scope = scope;
+    const userId = userIdOf(caller);
+    const user = userStatement(userId);
+    if (!userId || !requestedTenantId || !isUuid(requestedTenantId)) {
+      this.tx.openOnFirstUse(user);
+      return scope;
+    }
+    // Both ids are checked UUIDs (the user's by user.statements(), before anything is sent): inlining them as
+    // literals cannot change the SQL.
+    const membership =
+      `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true) ` +
+      `FROM memberships m WHERE m.tenant_id = '${requestedTenantId}' AND m.user_id = '${userId}'`;
+    const [, found] = await this.tx.open({ statements: () => [...user.statements(), membership], check: user.check });
+    if (found.rows.length === 1) {
+      scope.tenantId = requestedTenantId;
+      scope.role = found.rows[0].role as Role;
+    }
+    return scope;
+  }
+
+  /** The resolved scope; throws when the tenancy guard has not run. */
+  get current(): Scope {
+    const scope = currentRequestContext()?.scope;
+    if (!scope) throw new AppError('INTERNAL_SERVER_ERROR', 'No request scope: the tenancy guard did not run');
+    return scope;
+  }
+
+  /** The tenant of the request; throws when none is selected. */
+  get tenantId(): string {
+    const { tenantId } = this.current;
+    if (!tenantId) throw new AppError('INTERNAL_SERVER_ERROR', 'No tenant selected for a tenant-scoped operation');
+    return tenantId;
+  }
+
+  /** The signed-in user; throws for an anonymous request. */
+  get userId(): string {
+    const userId = userIdOf(this.current.caller);
+    if (!userId) throw new AppError('INTERNAL_SERVER_ERROR', 'No user for a user-scoped operation');
+    return userId;
+  }
+
+  get role(): Role {
+    const { role } = this.current;
+    if (!role) throw new ForbiddenError('No role in this tenant');
+    return role;
+  }
+
+  /** Selects a tenant inside the running transaction: only for a tenant the caller has just created. */
+  async enterNewTenant(tenantId: string, role: Role): Promise<void> {
+    const scope = this.current;
+    const manager = await this.tx.manager();
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+    scope.tenantId = tenantId;
+    scope.role = role;
+  }
+
+  /**
+   * Runs work outside an HTTP request (scripts, jobs, tests) in its own request context and transaction, as
+   * `userId`, inside `tenantId` when the user is a member of it.
+   */
+  run<T>(userId: string | null, tenantId: string | null, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return runInNewRequestContext(async () => {
+      try {
+        await this.resolve(userId, tenantId);
+        const result = await work(await this.tx.manager());
+        await this.tx.finish('commit');
+        return result;
+      } catch (e) {
+        await this.tx.finish('rollback');
+        throw e;
+      }
+    });
+  }
+
+  private context(): RequestContext {
+    const context = currentRequestContext();
+    if (!context) throw new AppError('INTERNAL_SERVER_ERROR', 'No request context: the scope is resolved inside a request');
+    return context;
+  }
 }
 
-export const SCOPE_KEY = 'smt:scope';
-export const TX_KEY = 'smt:tx';
+/**
+ * The statement that sets app.user_id, only while the account exists: a valid token of a deleted account finds
+ * no row (UNAUTHENTICATED), in the same round trip.
+ */
+function userStatement(userId: string | null): TransactionOpening {
+  if (userId === null) return { statements: () => [`SELECT set_config('app.user_id', '', true)`], check: () => undefined };
+  return {
+    statements: () => {
+      // A checked UUID (hex digits and dashes only): inlining it as a literal cannot change the SQL.
+      if (!isUuid(userId)) throw new ForbiddenError('Malformed user id');
+      return [`SELECT set_config('app.user_id', u.id::text, true) FROM users u WHERE u.id = '${userId}'`];
+    },
+    check: ([user]) => {
+      if (user.rows.length === 0) throw new UnauthenticatedError('This account no longer exists');
+    },
+  };
+}

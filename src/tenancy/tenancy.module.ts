@@ -1,12 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { RequestScope } from './request-scope';
 import { TenantTransaction } from './tenant-transaction';
 import { TenantTransactionPlugin } from './tenant-transaction.plugin';
 import { TenantTransactionInterceptor } from './tenant-transaction.interceptor';
-import { RequestLoaders } from '../graphql/loaders';
 
 @Global()
 @Module({
-  providers: [TenantTransaction, TenantTransactionPlugin, TenantTransactionInterceptor, RequestLoaders],
-  exports: [TenantTransaction, TenantTransactionInterceptor, RequestLoaders],
+  providers: [TenantTransaction, RequestScope, TenantTransactionPlugin, TenantTransactionInterceptor],
+  exports: [TenantTransaction, RequestScope, TenantTransactionInterceptor],
 })
 export class TenancyModule {}

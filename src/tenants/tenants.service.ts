@@ -7,6 +7,7 @@ import { isUuid } from '../common/ids';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import { MEMBERSHIP_ADMINS, type Role } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { RequestScope } from '../tenancy/request-scope';
 import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
@@ -21,12 +22,15 @@ const LAST_OWNER = 'A tenant keeps at least one OWNER';
 
 @Injectable()
 export class TenantsService {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
+  ) {}
 
   async create(input: CreateTenantInput): Promise<Tenant> {
     const id = randomUUID();
     const role: Role = input.asConsultant ? 'CONSULTANT' : 'OWNER';
-    await this.tx.enterNewTenant(id, role);
+    await this.scope.enterNewTenant(id, role);
     const manager = await this.tx.manager();
     const tenant = manager.create(TenantEntity, {
       id,
@@ -35,14 +39,14 @@ export class TenantsService {
       version: 1,
     });
     await manager.insert(TenantEntity, tenant);
-    await manager.insert(MembershipEntity, { tenantId: id, userId: this.tx.userId, role });
+    await manager.insert(MembershipEntity, { tenantId: id, userId: this.scope.userId, role });
     const stored = await manager.findOneByOrFail(TenantEntity, { id });
     return toTenant(stored, role);
   }
 
   async current(): Promise<Tenant> {
     const manager = await this.tx.manager();
-    const tenant = await manager.findOneBy(TenantEntity, { id: this.tx.tenantId });
+    const tenant = await manager.findOneBy(TenantEntity, { id: this.scope.tenantId });
     if (!tenant) throw new NotFoundError('Tenant');
     return toTenant(tenant, this.currentRole());
   }
@@ -53,7 +57,7 @@ export class TenantsService {
       .createQueryBuilder()
       .update(TenantEntity)
       .set({ ...profileColumns(profile), version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id', { id: this.tx.tenantId })
+      .where('id = :id', { id: this.scope.tenantId })
       .execute();
     if (!result.affected) throw new NotFoundError('Tenant');
     return this.current();
@@ -62,7 +66,7 @@ export class TenantsService {
   /** The caller's tenants, in the order they joined them. */
   async mine(first: number, after?: string | null): Promise<Connection<Tenant>> {
     const manager = await this.tx.manager();
-    const userId = this.tx.userId;
+    const userId = this.scope.userId;
     const query = manager
       .createQueryBuilder(MembershipEntity, 'm')
       .innerJoin(TenantEntity, 't', 't.id = m.tenant_id')
@@ -104,7 +108,7 @@ export class TenantsService {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
        ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
-      [this.tx.tenantId, user.id, input.role],
+      [this.scope.tenantId, user.id, input.role],
     );
     if (inserted.length === 0) throw new ConflictError('This person is already a member');
     return true;
@@ -113,16 +117,16 @@ export class TenantsService {
   async removeMembership(userId: string): Promise<boolean> {
     if (!isUuid(userId)) throw new NotFoundError('Membership');
     const manager = await this.tx.manager();
-    const target = await manager.findOneBy(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+    const target = await manager.findOneBy(MembershipEntity, { tenantId: this.scope.tenantId, userId });
     if (!target) throw new NotFoundError('Membership');
     if (target.role === 'OWNER') {
       if (this.currentRole() !== 'OWNER') throw new ForbiddenError('Only an OWNER can remove an OWNER');
-      const owners = await manager.countBy(MembershipEntity, { tenantId: this.tx.tenantId, role: 'OWNER' });
+      const owners = await manager.countBy(MembershipEntity, { tenantId: this.scope.tenantId, role: 'OWNER' });
       if (owners <= 1) throw new ConflictError(LAST_OWNER);
     }
     try {
       // A concurrent removal of the other OWNER is caught by the database (memberships_keep_an_owner).
-      await manager.delete(MembershipEntity, { tenantId: this.tx.tenantId, userId });
+      await manager.delete(MembershipEntity, { tenantId: this.scope.tenantId, userId });
     } catch (error) {
       if (isLastOwnerViolation(error)) throw new ConflictError(LAST_OWNER);
       throw error;
@@ -169,7 +173,7 @@ export class TenantsService {
   }
 
   private currentRole(): Role {
-    return this.tx.role;
+    return this.scope.role;
   }
 }
 

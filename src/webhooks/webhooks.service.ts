@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { markMutationUnchanged } from '../audit/unchanged';
+import { markMutationUnchanged } from '../audit/audit-record';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
 import { groupByKeys, RequestLoaders } from '../graphql/loaders';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { RequestScope } from '../tenancy/request-scope';
 import type { RegisterWebhookInput } from './dto/register-webhook.input';
 import type { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
 import { newWebhookSecret } from './signature';
@@ -28,7 +28,7 @@ import {
 @Injectable()
 export class WebhooksService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly scope: RequestScope,
     private readonly repository: WebhooksRepository,
     private readonly loaders: RequestLoaders,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,7 +45,7 @@ export class WebhooksService {
       events: [...new Set(input.events)].map((key) => WEBHOOK_EVENTS[key]),
       secret,
       secretHint: secret.slice(-4),
-      createdBy: this.tx.userId,
+      createdBy: this.scope.userId,
     });
     return { endpoint: toEndpoint(row), secret };
   }
@@ -62,7 +62,7 @@ export class WebhooksService {
       return toEndpoint(current);
     }
     await this.checkUrl(current.url);
-    await this.repository.enableEndpoint(id, this.tx.userId);
+    await this.repository.enableEndpoint(id, this.scope.userId);
     return toEndpoint((await this.repository.endpoint(id))!);
   }
 

@@ -47,6 +47,35 @@ describe('audit trail', () => {
     expect(rows.map((n: any) => n.operation)).toEqual(['submitAssessment']);
   });
 
+  it('audits each mutation of one request on its own: a replay beside a real change leaves the change its row', async () => {
+    const input = {
+      period: '2026-Q4',
+      idempotencyKey: `audit-batch-${Date.now()}`,
+      answers: {
+        overallSatisfaction: 3, managementSupport: 3, hasPolicy: true, policyRoleModel: 3,
+        hasCrisisPlan: true, hasMonitoring: true, reportingCadence: 'QUARTERLY', communityApplicable: false,
+      },
+    };
+    const submit = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id } }`;
+    const first = await t.gql(submit, { input }, { token: owner.token, tenant });
+    expect(first.errors).toBeUndefined();
+    const batch = await t.gql(
+      `mutation($input: SubmitAssessmentInput!) {
+         replay: submitAssessment(input: $input) { id }
+         team: createTeam(input: { name: "Audited after a replay" }) { id }
+       }`,
+      { input },
+      { token: owner.token, tenant },
+    );
+    expect(batch.errors).toBeUndefined();
+    expect(batch.data.replay.id).toBe(first.data.submitAssessment.id);
+    const nodes = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.edges.map((e: any) => e.node);
+    expect(nodes.filter((n: any) => n.targetId === first.data.submitAssessment.id).map((n: any) => n.operation)).toEqual([
+      'submitAssessment',
+    ]);
+    expect(nodes.filter((n: any) => n.targetId === batch.data.team.id).map((n: any) => n.operation)).toEqual(['createTeam']);
+  });
+
   it('writes no row for a mutation that failed', async () => {
     const before = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount;
     const res = await t.gql(`mutation { addMembership(input: { email: "nobody@example.test", role: VIEWER }) }`, {}, { token: owner.token, tenant });

@@ -1,6 +1,16 @@
 import type { QueryRunner } from 'typeorm';
 
 /**
+ * How the request's transaction opens: the statements sent after BEGIN in the same round trip (literal SQL only)
+ * and a check of their results, which may refuse the request. Decided by the request scope (who is asking).
+ */
+export interface TransactionOpening {
+  /** Built when the transaction opens (so a refusal, e.g. a malformed id, happens then, before any connection). */
+  statements: () => readonly string[];
+  check: (results: readonly { rows: Record<string, unknown>[] }[]) => void;
+}
+
+/**
  * The database transaction of one request. Created when the request starts (CLS set-up) so that whatever
  * happens (a guard rejecting, a client hanging up), the connection is rolled back and returned to the pool
  * when the response closes.
@@ -8,6 +18,8 @@ import type { QueryRunner } from 'typeorm';
 export class TransactionState {
   runner: QueryRunner | null = null;
   opening: Promise<QueryRunner> | null = null;
+  /** How a transaction opened on first use (not by the scope itself) begins; null until the scope is known. */
+  lazyOpening: TransactionOpening | null = null;
   finished = false;
   /** The response closed before the request ended its transaction (the client hung up, a guard refused). */
   abandoned = false;

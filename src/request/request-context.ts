@@ -1,0 +1,111 @@
+import type DataLoader from 'dataloader';
+import { ClsServiceManager } from 'nestjs-cls';
+import type { Role } from '../tenancy/roles';
+import { TransactionState } from './transaction-state';
+
+/**
+ * Everything one request carries, under ONE CLS key, typed. It lives in its own folder (not in tenancy/) because
+ * four layers read and write it: database/ (the statement count), tenancy/ (scope and transaction), graphql/ (the
+ * loaders) and audit/ (the mutation's record); from tenancy/ the lower ones would import upward. It imports no
+ * feature module (only the `Role` type, from a file that imports nothing).
+ *
+ * The accessors are plain functions over nestjs-cls' ClsServiceManager rather than an injectable service: the SQL
+ * counter is a TypeORM logger built outside Nest's container, and the audit record is marked from services, both
+ * of which reach it the same way. Nothing else in src/ touches CLS keys.
+ */
+
+/**
+ * Who is asking. A signed-in user today. An API key will slot in as another kind, e.g.
+ * `{ kind: 'apiKey'; keyId: string; tenantId: string; scopes: readonly string[] }`: every `switch (caller.kind)`
+ * (see `userIdOf`) then fails to compile until it handles it.
+ */
+export type Caller = UserCaller;
+
+export interface UserCaller {
+  kind: 'user';
+  userId: string;
+}
+
+/** Who is asking and for which tenant, resolved once per request (tenancy/request-scope.ts). */
+export interface Scope {
+  /** null for an anonymous request (a public operation without a token). */
+  caller: Caller | null;
+  /** Set only when the caller is a member of the tenant named by x-tenant-id (or has just created it). */
+  tenantId: string | null;
+  role: Role | null;
+}
+
+/** What the audit interceptor writes for the mutation running now (audit/audit-record.ts). */
+export interface AuditRecord {
+  /** The mutation (a root field of Mutation) this record belongs to. */
+  operation: string;
+  /** The id of the object changed, when the mutation states it; undefined lets the interceptor find it. */
+  targetId?: string | null;
+  /** The mutation changed nothing (an idempotent replay): no audit row. */
+  unchanged: boolean;
+}
+
+export interface RequestContext {
+  /** The scope being resolved (set on first resolution; a second resolution awaits the same promise). */
+  resolvingScope: Promise<Scope> | null;
+  /** The scope once known; read synchronously by everything after the access guard. */
+  scope: Scope | null;
+  /** The request's database transaction (tenancy/tenant-transaction.ts). */
+  readonly transaction: TransactionState;
+  /** The request's DataLoaders by name (graphql/loaders.ts): never shared between requests. */
+  readonly loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** The record of the mutation running now; null outside a mutation. */
+  audit: AuditRecord | null;
+  /** SQL statements (round trips) sent for this request (database/sql-counter.ts). */
+  sqlStatements: number;
+}
+
+const CONTEXT_KEY = 'smt:request';
+
+function newRequestContext(): RequestContext {
+  return {
+    resolvingScope: null,
+    scope: null,
+    transaction: new TransactionState(),
+    loaders: new Map(),
+    audit: null,
+    sqlStatements: 0,
+  };
+}
+
+/** The current request's context, or undefined outside a request (scripts, start-up, background jobs). */
+export function currentRequestContext(): RequestContext | undefined {
+  const cls = ClsServiceManager.getClsService();
+  return cls.isActive() ? cls.get<RequestContext | undefined>(CONTEXT_KEY) : undefined;
+}
+
+/** The current request's context; throws outside a request (fails closed). */
+export function requestContext(): RequestContext {
+  const context = currentRequestContext();
+  if (!context) throw new Error('No request context: this code runs only inside a request');
+  return context;
+}
+
+/**
+ * Starts the context of a request inside the CLS context just opened for it (the CLS middleware's set-up), or
+ * of a unit of work outside HTTP (runInNewRequestContext).
+ */
+export function startRequestContext(): RequestContext {
+  const context = newRequestContext();
+  ClsServiceManager.getClsService().set(CONTEXT_KEY, context);
+  return context;
+}
+
+/** Runs `work` in a fresh CLS context with a fresh request context (scripts, jobs, tests). */
+export function runInNewRequestContext<T>(work: (context: RequestContext) => Promise<T>): Promise<T> {
+  return ClsServiceManager.getClsService().run({ ifNested: 'override' }, () => work(startRequestContext()));
+}
+
+/** The user behind a caller, or null for an anonymous request. */
+export function userIdOf(caller: Caller | null): string | null {
+  if (caller === null) return null;
+  switch (caller.kind) {
+    case 'user':
+      return caller.userId;
+  }
+}
