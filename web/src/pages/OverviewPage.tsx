@@ -43,9 +43,10 @@ export function OverviewPage() {
       tooltip: {},
       legend: { bottom: 0 },
       radar: {
-        radius: '62%',
+        radius: '58%',
         indicator: applicable.map((d) => ({ name: t(`enum.Dimension.${d.dimension}`), max: 100 })),
-        axisName: { color: '#374151', fontSize: 11 },
+        // Two-word names on two lines: the labels stay inside a 390 px screen.
+        axisName: { color: '#374151', fontSize: 11, formatter: (name?: string) => (name ?? '').replace(' ', '\n') },
       },
       series: [{ type: 'radar', data: series }],
     };
@@ -57,7 +58,7 @@ export function OverviewPage() {
     return {
       animation: false,
       color: ['#1f5fa8'],
-      grid: { left: 40, right: 90, top: 16, bottom: 40 },
+      grid: { left: 36, right: 12, top: 16, bottom: 40 },
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
@@ -69,7 +70,7 @@ export function OverviewPage() {
           symbolSize: 8,
           markArea: {
             silent: true,
-            label: { position: 'right', color: '#4b5563', fontSize: 10 },
+            label: { position: 'insideRight', color: '#4b5563', fontSize: 10 },
             data: STAGE_BANDS.map((b, n) => [
               { yAxis: b.from, name: t(`enum.Stage.${b.stage}`), itemStyle: { color: BAND_COLOURS[n] } },
               { yAxis: b.to },

@@ -66,7 +66,7 @@ export function PortfolioPage() {
         <form className="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('portfolio.filters')}>
           <Field label={t('portfolio.sort')}>
             {(a) => (
-              <select {...a} id="portfolio-sort" value={sort} onChange={(e) => (setSort(e.target.value as PortfolioSort), restart())}>
+              <select {...a} name="portfolio-sort" value={sort} onChange={(e) => (setSort(e.target.value as PortfolioSort), restart())}>
                 {PORTFOLIO_SORTS.map((s) => (
                   <option key={s} value={s}>
                     {t(`enum.PortfolioSort.${s}`)}
@@ -77,7 +77,7 @@ export function PortfolioPage() {
           </Field>
           <Field label={t('portfolio.stage')}>
             {(a) => (
-              <select {...a} id="portfolio-stage" value={stage} onChange={(e) => (setStage(e.target.value as Stage | ''), restart())}>
+              <select {...a} name="portfolio-stage" value={stage} onChange={(e) => (setStage(e.target.value as Stage | ''), restart())}>
                 <option value="">{t('portfolio.anyStage')}</option>
                 {STAGES.map((s) => (
                   <option key={s} value={s}>
