@@ -9,7 +9,7 @@ import type { Server } from 'node:http';
 /** E.g. "Social Maturity API ready: GraphQL http://localhost:3000/graphql · dashboard http://localhost:3000/dashboard/". */
 function readyLine(origin: string, dashboard: boolean): string {
   const api = `Social Maturity API ready: GraphQL ${origin}/graphql`;
-  return dashboard ? `${api} · dashboard ${origin}${DASHBOARD_PATH}/` : `${api} (no dashboard: public/dashboard not found)`;
+  return dashboard ? `${api} · dashboard ${origin}${DASHBOARD_PATH}/` : `${api} (no workspace: dist/web not found, run npm run build)`;
 }
 
 async function main(): Promise<void> {

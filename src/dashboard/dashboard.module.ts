@@ -5,12 +5,13 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { DashboardRedirectController } from './dashboard-redirect.controller';
 
-/** Where the reference dashboard is served. */
+/** Where the workspace (the web front end) is served. */
 export const DASHBOARD_PATH = '/dashboard';
 
 /**
- * Only this origin: the dashboard's scripts, styles and SVG charts are files of its own, and it talks to
- * /graphql on the same origin. No inline script or style, nothing from a CDN.
+ * Only this origin: the workspace's bundled scripts and styles are files of its own (React sets element styles
+ * through the CSSOM, which this allows; ECharts is bundled), and it talks to /graphql and /exports on the same
+ * origin. No inline script or style, nothing from a CDN.
  */
 export const DASHBOARD_CSP = [
   "default-src 'self'",
@@ -25,10 +26,13 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'self'",
 ].join('; ');
 
-/** public/dashboard of the project: the nearest one above this file (src/dashboard, dist/src/dashboard, ...). */
+/**
+ * The built workspace (dist/web, written by `npm run build` / `npm run web:build` from web/): the nearest one above
+ * this file (src/dashboard, dist/src/dashboard, ...).
+ */
 export function dashboardRoot(from = __dirname): string | null {
   for (let dir = from, up = 0; up < 6; dir = path.dirname(dir), up++) {
-    const candidate = path.join(dir, 'public', 'dashboard');
+    const candidate = path.join(dir, 'dist', 'web');
     if (existsSync(path.join(candidate, 'index.html'))) return candidate;
   }
   return null;
@@ -43,7 +47,7 @@ function setHeaders(res: ServerResponse): void {
 }
 
 /**
- * The reference dashboard: static files (plain HTML, ES modules, hand-written SVG charts) under /dashboard.
+ * The workspace: the static files Vite built from web/ (React, urql, ECharts) under /dashboard.
  * Express's static middleware serves them before Nest's router, so no guard runs: the files are public, and
  * everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
  * `GET /` redirects (302) to the dashboard.
@@ -52,7 +56,7 @@ function setHeaders(res: ServerResponse): void {
 export class DashboardModule {
   static register(root: string | null = dashboardRoot()): DynamicModule {
     if (!root) {
-      new Logger('Dashboard').warn('public/dashboard not found: the dashboard is not served');
+      new Logger('Dashboard').warn('dist/web not found (run npm run build): the workspace is not served');
       return { module: DashboardModule };
     }
     return {

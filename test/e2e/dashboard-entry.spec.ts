@@ -1,13 +1,15 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../helpers/app';
+import { ensureWorkspaceBuilt } from '../helpers/workspace';
 
-/** Where a person lands first: the root of the service leads to the dashboard. */
+/** Where a person lands first: the root of the service leads to the workspace (built from web/ when stale). */
 describe('the service root', () => {
   let t: TestApp;
 
   beforeAll(async () => {
+    ensureWorkspaceBuilt();
     t = await startTestApp();
-  });
+  }, 5 * 60_000);
 
   afterAll(async () => {
     await t?.close();

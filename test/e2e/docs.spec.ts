@@ -14,7 +14,8 @@ const USER_TEXTS = [
     .map((f) => `docs/${f}`),
   'examples/submit-reassessment/README.md',
   'schema.gql',
-  ...readdirSync(path.join(ROOT, 'public/dashboard')).filter((f) => f.endsWith('.js') || f.endsWith('.html')).map((f) => `public/dashboard/${f}`),
+  'web/index.html',
+  'web/src/i18n/en.json',
 ];
 
 /** What a user reads in a clone: links that resolve, ports as the code has them, no words from our tracker. */

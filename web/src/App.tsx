@@ -1,0 +1,108 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, NavLink, Outlet, Route, Routes, useLocation, useParams } from 'react-router';
+import { Provider, useQuery } from 'urql';
+import { clientFor } from './api/client';
+import { MyTenantsDocument } from './api/documents';
+import { AuthProvider, useAuth } from './auth';
+import { LoginPage } from './pages/LoginPage';
+import { OrganisationsPage } from './pages/OrganisationsPage';
+import { PortfolioPage } from './pages/PortfolioPage';
+import { OverviewPage } from './pages/OverviewPage';
+import { ProfilePage } from './pages/ProfilePage';
+import { TeamsPage } from './pages/TeamsPage';
+import { ResponsibilitiesPage } from './pages/ResponsibilitiesPage';
+import { InitiativesPage } from './pages/InitiativesPage';
+import { AssessPage } from './pages/AssessPage';
+import { MembersPage } from './pages/MembersPage';
+
+export function App() {
+  return (
+    <AuthProvider>
+      <Provider value={clientFor(null)}>
+        <HashRouter>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<Shell />}>
+              <Route index element={<OrganisationsPage />} />
+              <Route path="portfolio" element={<PortfolioPage />} />
+              <Route path="t/:tenantId" element={<TenantArea />}>
+                <Route index element={<OverviewPage />} />
+                <Route path="profile" element={<ProfilePage />} />
+                <Route path="teams" element={<TeamsPage />} />
+                <Route path="responsibilities" element={<ResponsibilitiesPage />} />
+                <Route path="initiatives" element={<InitiativesPage />} />
+                <Route path="assess" element={<AssessPage />} />
+                <Route path="members" element={<MembersPage />} />
+              </Route>
+            </Route>
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </HashRouter>
+      </Provider>
+    </AuthProvider>
+  );
+}
+
+/** The signed-in frame: header with the user and log-out, the main navigation, and the page. */
+function Shell() {
+  const { t } = useTranslation();
+  const { user, signOut } = useAuth();
+  const location = useLocation();
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // A new page: move focus to it, as a full page load would (keyboard and screen-reader users start there).
+    main.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+  if (!user) return <Navigate to="/login" replace />;
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={() => main.current?.focus()}>
+        {t('nav.skip')}
+      </button>
+      <header className="topbar">
+        <div className="brand">{t('app.name')}</div>
+        <nav aria-label={t('nav.main')} className="mainnav">
+          <NavLink to="/" end>
+            {t('nav.organisations')}
+          </NavLink>
+          <NavLink to="/portfolio">{t('nav.portfolio')}</NavLink>
+        </nav>
+        <div className="who">
+          <span id="user-name">{user.name}</span>
+          <button type="button" id="log-out" className="button-quiet" onClick={signOut}>
+            {t('nav.logOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+/** One organisation: its own urql client (x-tenant-id), its name and sub-navigation. */
+function TenantArea() {
+  const { tenantId = '' } = useParams();
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({ query: MyTenantsDocument });
+  const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
+  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'members'] as const;
+  return (
+    <Provider value={clientFor(tenantId)}>
+      <div className="tenant-head">
+        <h1 id="tenant-name">{tenant?.name ?? t('common.loading')}</h1>
+        {tenant && <span className="badge badge-role">{t(`enum.Role.${tenant.myRole}`)}</span>}
+      </div>
+      <nav aria-label={t('nav.organisation')} className="subnav">
+        {pages.map((page) => (
+          <NavLink key={page} to={`/t/${tenantId}${page ? `/${page}` : ''}`} end>
+            {t(`nav.${page || 'overview'}`)}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </Provider>
+  );
+}

@@ -1,0 +1,216 @@
+/**
+ * Every operation the workspace sends, typed by graphql-codegen from schema.gql (npm run web:codegen).
+ * src/graphql/complexity.spec.ts and test/e2e/limits.spec.ts read this file: each operation stays under the
+ * default MAX_QUERY_COST.
+ */
+import { graphql } from '../gql';
+
+export const LogInDocument = graphql(`
+  mutation LogIn($email: String!, $password: String!) {
+    logIn(email: $email, password: $password) { token user { id name email } }
+  }
+`);
+
+export const SignUpDocument = graphql(`
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { token user { id name email } }
+  }
+`);
+
+export const MyTenantsDocument = graphql(`
+  query MyTenants {
+    myTenants(first: 100) { totalCount edges { node { id name myRole } } }
+  }
+`);
+
+export const CreateTenantDocument = graphql(`
+  mutation CreateTenant($input: CreateTenantInput!) {
+    createTenant(input: $input) { id name myRole }
+  }
+`);
+
+export const TenantOverviewDocument = graphql(`
+  query TenantOverview {
+    tenant {
+      id name myRole
+      profile { employeeCount departments culture market locations sector reassessmentCadenceDays }
+      latestAssessment {
+        id period periodStart submittedAt overallScore stage bandStage appliedCaps delta
+        dimensions { dimension score applicable weight }
+        findings { code severity dimension responsibility failureFactor message recommendation }
+        outlook {
+          stage nextStage nextStageScore pointsToNextStage blockingCaps
+          cappingDimension cappingDimensionScore dimensionScoreNeeded dimensionsBelowNeeded
+        }
+        previous {
+          id period overallScore stage
+          dimensions { dimension score applicable }
+          findings { code severity dimension responsibility failureFactor message }
+        }
+      }
+      growth {
+        totalPoints overallSlopePer90Days nextStage projectedNextStageAt
+        points(last: 20) { id period periodStart overallScore stage }
+      }
+    }
+    benchmark {
+      sizeBand source minimumPeers peerCount quarter ownScore
+      release { p25 p50 p75 epsilon releasedAt }
+      survey {
+        title year respondents
+        selfRated { beginner intermediate advanced }
+        satisfaction { notAtAll somewhat satisfied highlySatisfied }
+      }
+    }
+  }
+`);
+
+export const TenantProfileDocument = graphql(`
+  query TenantProfile {
+    tenant { id name myRole profile { employeeCount departments culture market locations sector reassessmentCadenceDays } }
+  }
+`);
+
+export const UpdateTenantProfileDocument = graphql(`
+  mutation UpdateTenantProfile($input: TenantProfileInput!) {
+    updateTenantProfile(input: $input) {
+      id profile { employeeCount departments culture market locations sector reassessmentCadenceDays }
+    }
+  }
+`);
+
+export const TeamsDocument = graphql(`
+  query Teams {
+    tenant {
+      id myRole profile { departments }
+      teams { id name version members { id teamId name department external insight experience affinity } }
+    }
+  }
+`);
+
+export const CreateTeamDocument = graphql(`
+  mutation CreateTeam($input: CreateTeamInput!) { createTeam(input: $input) { id name version } }
+`);
+
+export const UpdateTeamDocument = graphql(`
+  mutation UpdateTeam($input: UpdateTeamInput!) { updateTeam(input: $input) { id name version } }
+`);
+
+export const DeleteTeamDocument = graphql(`
+  mutation DeleteTeam($id: ID!, $expectedVersion: Int) { deleteTeam(id: $id, expectedVersion: $expectedVersion) }
+`);
+
+export const AddTeamMemberDocument = graphql(`
+  mutation AddTeamMember($input: AddTeamMemberInput!) {
+    addTeamMember(input: $input) { id teamId name department external insight experience affinity }
+  }
+`);
+
+export const UpdateTeamMemberDocument = graphql(`
+  mutation UpdateTeamMember($input: UpdateTeamMemberInput!) {
+    updateTeamMember(input: $input) { id teamId name department external insight experience affinity }
+  }
+`);
+
+export const RemoveTeamMemberDocument = graphql(`
+  mutation RemoveTeamMember($id: ID!) { removeTeamMember(id: $id) }
+`);
+
+export const ResponsibilitiesDocument = graphql(`
+  query Responsibilities {
+    tenant {
+      id myRole profile { departments }
+      responsibilities { responsibility ownerKind department member { id name } updatedAt }
+      unownedResponsibilities
+      teams { id name members { id name department external } }
+    }
+  }
+`);
+
+export const AssignResponsibilityDocument = graphql(`
+  mutation AssignResponsibility($input: AssignResponsibilityInput!) {
+    assignResponsibility(input: $input) { responsibility ownerKind department member { id name } updatedAt }
+  }
+`);
+
+export const UnassignResponsibilityDocument = graphql(`
+  mutation UnassignResponsibility($responsibility: Responsibility!) { unassignResponsibility(responsibility: $responsibility) }
+`);
+
+export const InitiativesDocument = graphql(`
+  query Initiatives($after: String) {
+    initiatives(first: 50, after: $after) {
+      totalCount
+      pageInfo { endCursor hasNextPage }
+      edges {
+        node { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }
+      }
+    }
+  }
+`);
+
+export const InitiativeDocument = graphql(`
+  query Initiative($id: ID!) {
+    initiative(id: $id) { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }
+  }
+`);
+
+export const CreateInitiativeDocument = graphql(`
+  mutation CreateInitiative($input: CreateInitiativeInput!) {
+    createInitiative(input: $input) { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }
+  }
+`);
+
+export const UpdateInitiativeDocument = graphql(`
+  mutation UpdateInitiative($input: UpdateInitiativeInput!) {
+    updateInitiative(input: $input) { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }
+  }
+`);
+
+export const DeleteInitiativeDocument = graphql(`
+  mutation DeleteInitiative($id: ID!, $expectedVersion: Int!) { deleteInitiative(id: $id, expectedVersion: $expectedVersion) }
+`);
+
+export const MembersDocument = graphql(`
+  query Members {
+    tenant { id myRole members(first: 100) { totalCount edges { node { role createdAt user { id name email } } } } }
+  }
+`);
+
+export const AddMembershipDocument = graphql(`
+  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }
+`);
+
+export const RemoveMembershipDocument = graphql(`
+  mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }
+`);
+
+export const ScorePreviewDocument = graphql(`
+  query ScorePreview($answers: AssessmentAnswersInput!) {
+    scorePreview(answers: $answers) {
+      overallScore stage
+      dimensions { dimension score applicable }
+      outlook { nextStage pointsToNextStage cappingDimension }
+      previous { period overallScore }
+    }
+  }
+`);
+
+export const SubmitAssessmentDocument = graphql(`
+  mutation SubmitAssessment($input: SubmitAssessmentInput!) {
+    submitAssessment(input: $input) { id period overallScore stage }
+  }
+`);
+
+export const PortfolioDocument = graphql(`
+  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {
+    portfolio(sort: $sort, filter: $filter) {
+      totalCount overdueCount alertCount
+      pageInfo { endCursor hasNextPage }
+      entries(first: $first, after: $after) {
+        tenant { id name }
+        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert
+      }
+    }
+  }
+`);
