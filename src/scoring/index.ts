@@ -24,3 +24,28 @@ export {
 export type { PeriodOrdered, PeriodSpan } from './period';
 export { stageOutlook } from './outlook';
 export type { OutlookInput, StageOutlook } from './outlook';
+export {
+  ANSWER_ITEMS,
+  ANSWER_ITEM_DEFINITIONS,
+  CAMPAIGN_FINDING_CODES,
+  CAMPAIGN_RULES,
+} from './campaign-domain';
+export type {
+  AnswerItem,
+  AnswerItemDefinition,
+  AnswerKind,
+  CampaignFindingCode,
+  CampaignRules,
+} from './campaign-domain';
+export { CAMPAIGN_TEXTS_EN } from './campaign-texts';
+export type { CampaignFindingText, CampaignTexts } from './campaign-texts';
+export { aggregateResponses, campaignFindings, departmentBreakdown } from './campaign';
+export type {
+  CampaignAggregate,
+  CampaignFindingResult,
+  CampaignFindingsInput,
+  CampaignResponse,
+  DepartmentAggregate,
+  ItemAggregate,
+  ValueCount,
+} from './campaign';
