@@ -1,5 +1,12 @@
 import { buildScoringContext, salesOwnsAResponsibility } from './context';
-import { DEPARTMENTS, RESPONSIBILITIES, STAGES, type Department, type Responsibility, type Stage } from './domain';
+import {
+  DEPARTMENTS,
+  RESPONSIBILITIES,
+  STAGES,
+  type Department,
+  type Responsibility,
+  type Stage,
+} from './domain';
 import type { ScoringModel } from './model';
 import { score } from './score';
 import { stageAfter } from './stages';
@@ -162,7 +169,11 @@ export function movesFor(inputs: ScoringInputs, model: ScoringModel): MoveChoice
   if (answers.policyRoleModel < ROADMAP_PLACEHOLDERS.policyRoleModel) add('LIVE_THE_POLICY');
   if (!answers.hasCrisisPlan) add('CRISIS_PLAN');
   if (!answers.hasMonitoring) add('MONITORING');
-  if (context.inHouseMembers.some((member) => skillsOf(member).some((skill) => skill < ROADMAP_PLACEHOLDERS.skillMax))) {
+  if (
+    context.inHouseMembers.some((member) =>
+      skillsOf(member).some((skill) => skill < ROADMAP_PLACEHOLDERS.skillMax),
+    )
+  ) {
     add('TRAIN_TEAM');
   }
   return moves;
@@ -311,7 +322,11 @@ function clearedCodes(before: ScoringResult, after: ScoringResult): string[] {
  * The responsibility owned by DEPARTMENT `department`: its assignments are replaced by one, kept in the
  * contract order of responsibilities (the order the service reads them in).
  */
-function assign(inputs: ScoringInputs, responsibility: Responsibility, department: Department): ScoringInputs {
+function assign(
+  inputs: ScoringInputs,
+  responsibility: Responsibility,
+  department: Department,
+): ScoringInputs {
   const assignment: ResponsibilityAssignmentInput = {
     responsibility,
     ownerKind: 'DEPARTMENT',
