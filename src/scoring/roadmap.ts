@@ -381,5 +381,5 @@ function required<K extends 'responsibility' | 'department'>(
 ): NonNullable<MoveChoice[K]> {
   const value = choice[key];
   if (value === null || value === undefined) throw new Error(`${choice.move} needs a ${key}`);
-  return value as NonNullable<MoveChoice[K]>;
+  return value;
 }
