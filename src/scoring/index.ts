@@ -49,3 +49,22 @@ export type {
   ItemAggregate,
   ValueCount,
 } from './campaign';
+export {
+  ROADMAP_MAX_STEPS,
+  ROADMAP_MOVES,
+  ROADMAP_PLACEHOLDERS,
+  ROADMAP_TIE_EPSILON,
+  applyMove,
+  defaultTarget,
+  firstLiveInitiative,
+  inHouseOwnerDepartment,
+  inputsAlong,
+  moveApplies,
+  movesFor,
+  newMemberName,
+  roadmap,
+  sameMove,
+} from './roadmap';
+export type { MoveChoice, RoadmapMove, RoadmapResult, RoadmapStep } from './roadmap';
+export { ROADMAP_TEXTS_EN, describeStep } from './roadmap-texts';
+export type { RoadmapTexts, StepDescription } from './roadmap-texts';
