@@ -23,6 +23,7 @@ import { AppThrottlerGuard, throttlers } from './graphql/limits';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { GrowthModule } from './growth/growth.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail';
 import { AuditModule } from './audit/audit.module';
 import { DashboardModule } from './dashboard/dashboard.module';
 import { AccessGuard } from './tenancy/access.guard';
@@ -111,6 +112,7 @@ export class AppModule {
         ExportsModule,
         WebhooksModule,
         HealthModule,
+        MailModule,
         AuditModule,
         DashboardModule.register(),
       ],

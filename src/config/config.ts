@@ -132,6 +132,12 @@ const schema = z
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
     // Diagnostics: the x-sql-statements response header (tests, benchmarks); never sent in production.
     SQL_STATEMENTS_HEADER: z.enum(['true', 'false']).default('false'),
+    // Outgoing mail (src/mail): invitations and response links. Unset: no mail is sent, links are shown once instead.
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587')
+      .optional(),
+    SMTP_FROM: z.string().min(3).max(320).default('Social Maturity <no-reply@localhost>'),
     ...hardeningSchema,
   })
   .superRefine(refineWebhookEnv)
@@ -211,6 +217,8 @@ export interface AppConfig {
    * query-budget tests, asked for with SQL_STATEMENTS_HEADER=true, and ignored under NODE_ENV=production.
    */
   sqlStatementsHeader: boolean;
+  /** Outgoing mail: null without SMTP_URL (then nothing is sent). */
+  mail: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -267,6 +275,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
     sqlStatementsHeader: e.SQL_STATEMENTS_HEADER === 'true' && e.NODE_ENV !== 'production',
+    mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   };
 }
 
