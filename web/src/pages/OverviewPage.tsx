@@ -43,7 +43,8 @@ export function OverviewPage() {
       tooltip: {},
       legend: { bottom: 0 },
       radar: {
-        radius: '58%',
+        radius: '55%',
+        axisNameGap: 8,
         indicator: applicable.map((d) => ({ name: t(`enum.Dimension.${d.dimension}`), max: 100 })),
         // Two-word names on two lines: the labels stay inside a 390 px screen.
         axisName: { color: '#374151', fontSize: 11, formatter: (name?: string) => (name ?? '').replace(' ', '\n') },
@@ -60,13 +61,14 @@ export function OverviewPage() {
       color: ['#1f5fa8'],
       grid: { left: 36, right: 12, top: 16, bottom: 40 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'time', axisLabel: { hideOverlap: true } },
+      // One tick per assessment, labelled with its period (points come in period order): a time axis labels days.
+      xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
       series: [
         {
           type: 'line',
           name: t('overview.overallScore'),
-          data: points.map((p) => [p.periodStart, Math.round(p.overallScore * 10) / 10, p.period]),
+          data: points.map((p) => Math.round(p.overallScore * 10) / 10),
           symbolSize: 8,
           markArea: {
             silent: true,
