@@ -45,9 +45,10 @@ export function OverviewPage() {
       radar: {
         radius: '55%',
         axisNameGap: 8,
-        indicator: applicable.map((d) => ({ name: t(`enum.Dimension.${d.dimension}`), max: 100 })),
-        // Two-word names on two lines: the labels stay inside a 390 px screen.
-        axisName: { color: '#374151', fontSize: 11, formatter: (name?: string) => (name ?? '').replace(' ', '\n') },
+        // Short names on the chart (the table below names each dimension in full): one line each, no overlap, and
+        // they stay inside a 390 px screen.
+        indicator: applicable.map((d) => ({ name: t(`enum.DimensionShort.${d.dimension}`), max: 100 })),
+        axisName: { color: '#374151', fontSize: 11 },
       },
       series: [{ type: 'radar', data: series }],
     };
