@@ -11,6 +11,7 @@ import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { UserEntity } from './auth/user.entity';
+import { Clock } from './common/clock';
 import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database/sql-counter';
 import { requestLogFields, responseLogFields } from './common/http-log';
@@ -116,6 +117,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        Clock,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -123,7 +125,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useExisting: TenantTransactionInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

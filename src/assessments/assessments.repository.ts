@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
-import type { AssessmentSummaryRecord } from './assessment.mapper';
+import type { TenantRow } from '../tenants/tenant.row';
 
 /** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
 export interface AssessmentRecord {
@@ -18,6 +18,59 @@ export interface AssessmentRecord {
   answers: AssessmentAnswers;
   idempotencyKey: string;
   requestHash: string;
+}
+
+/** A stored assessment read in part: its stored result in full or only its dimensions, its answers or not. */
+export interface AssessmentSummaryRecord
+  extends Pick<AssessmentRecord, 'id' | 'period' | 'submittedAt' | 'supersededAt' | 'modelVersion' | 'overallScore' | 'stage'> {
+  result: ScoringResult | Pick<ScoringResult, 'dimensions'>;
+  answers: AssessmentAnswers | null;
+}
+
+/** One assessment with its whole snapshot and its tenant: the JSON export. */
+export interface AssessmentReportRecord
+  extends Pick<AssessmentRecord, 'id' | 'period' | 'submittedAt' | 'supersededAt' | 'modelVersion' | 'overallScore' | 'stage' | 'result'> {
+  inputs: ScoringInputs;
+  tenant: { id: string; name: string };
+}
+
+/** What of the clients' assessments a portfolio request reads (consultant_portfolio()'s arguments). */
+export interface ClientAssessmentsProjection {
+  /** The latest assessment's stored result in full (bandStage, appliedCaps, findings, facts). */
+  latestDetail: boolean;
+  /** The latest assessment's answers. */
+  latestAnswers: boolean;
+  /** The previous assessment in full. */
+  previousDetail: boolean;
+}
+
+/**
+ * One client of the consultant (its tenants row) with its latest and previous current assessment in period order
+ * (null columns when none, or when the projection left them out: latest_result is then only `{ dimensions }`).
+ */
+export interface ClientAssessmentsRow extends Omit<TenantRow, 'id' | 'created_at'> {
+  tenant_id: string;
+  tenant_created_at: Date;
+  latest_id: string | null;
+  latest_period: string | null;
+  latest_submitted_at: Date | null;
+  latest_superseded_at: Date | null;
+  latest_model_version: string | null;
+  latest_overall_score: number | null;
+  latest_stage: Stage | null;
+  latest_result: ScoringResult | Pick<ScoringResult, 'dimensions'> | null;
+  latest_answers: AssessmentAnswers | null;
+  previous_id: string | null;
+  previous_period: string | null;
+  previous_submitted_at: Date | null;
+  previous_superseded_at: Date | null;
+  previous_model_version: string | null;
+  previous_overall_score: number | null;
+  previous_stage: Stage | null;
+  previous_result: ScoringResult | null;
+  previous_answers: AssessmentAnswers | null;
+  /** The latest submission time of the current assessments (the due date counts from it). */
+  last_submitted_at: Date | null;
 }
 
 export interface NewAssessment {
@@ -89,6 +142,24 @@ function columns(alias: string): string {
   ].join(', ');
 }
 
+/** Q1 of the budgets and the bench: one assessment by id. Shared with bench/peers (the same text, never a copy). */
+export const ASSESSMENT_BY_ID_SQL = `SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`;
+
+/** The insert of a submission (see insertUnlessTaken). Shared with bench/peers. */
+export const INSERT_ASSESSMENT_SQL = `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
+                                     result, overall_score, stage)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+       ON CONFLICT DO NOTHING
+       RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`;
+
+/** Q2 of the budgets and the bench: the caller's CONSULTANT tenants with their assessments. Shared with bench/peers. */
+export const CONSULTANT_PORTFOLIO_SQL = 'SELECT * FROM consultant_portfolio($1, $2, $3)';
+
+/** The arguments of CONSULTANT_PORTFOLIO_SQL for a projection. */
+export function consultantPortfolioParams(projection: ClientAssessmentsProjection): boolean[] {
+  return [projection.latestDetail, projection.latestAnswers, projection.previousDetail];
+}
+
 /**
  * The assessments table, through the request's transaction. Row-level security limits every statement to the
  * request's tenant. Every order is period order (the period's first day, the shorter period first, submission
@@ -108,7 +179,7 @@ export class AssessmentsRepository {
   }
 
   async findById(id: string): Promise<AssessmentRecord | null> {
-    const [row] = await this.select(`SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`, [id]);
+    const [row] = await this.select(ASSESSMENT_BY_ID_SQL, [id]);
     return row ?? null;
   }
 
@@ -122,11 +193,7 @@ export class AssessmentsRepository {
   async insertUnlessTaken(assessment: NewAssessment): Promise<AssessmentRecord | null> {
     const { result } = assessment;
     const [row] = await this.rows<Pick<Row, 'submitted_at' | 'submitted_key'>>(
-      `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                     result, overall_score, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
-       ON CONFLICT DO NOTHING
-       RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`,
+      INSERT_ASSESSMENT_SQL,
       [
         assessment.id,
         assessment.period,
@@ -236,7 +303,58 @@ export class AssessmentsRepository {
         ORDER BY a.from_latest DESC`,
       [full],
     );
-    return rows.map((row) => ({ ...toRecord(row), answers: row.full ? row.answers : null }));
+    return rows.map((row) => ({
+      id: row.id,
+      period: row.period,
+      submittedAt: row.submitted_at,
+      supersededAt: row.superseded_at,
+      modelVersion: row.model_version,
+      overallScore: row.overall_score,
+      stage: row.stage,
+      result: row.result,
+      answers: row.full ? row.answers : null,
+    }));
+  }
+
+  /**
+   * The caller's CONSULTANT tenants with their latest and previous assessments, in one statement whatever their
+   * number. consultant_portfolio() (migration 1764150003000) turns the transaction-local flag app.portfolio on for
+   * its own query only: the policies consultant_portfolio_read then admit the rows of tenants where app.user_id is
+   * CONSULTANT, nothing else. The projection (migration 1764150007000) leaves out the large JSON columns the request
+   * does not need.
+   */
+  async consultantClients(projection: ClientAssessmentsProjection): Promise<ClientAssessmentsRow[]> {
+    return this.rows<ClientAssessmentsRow>(CONSULTANT_PORTFOLIO_SQL, consultantPortfolioParams(projection));
+  }
+
+  /** One assessment of the selected tenant with its full snapshot; row-level security hides any other tenant's. */
+  async report(id: string): Promise<AssessmentReportRecord | null> {
+    const [row] = await this.rows<
+      Pick<Row, 'id' | 'period' | 'submitted_at' | 'superseded_at' | 'model_version' | 'overall_score' | 'stage' | 'result'> & {
+        inputs: ScoringInputs;
+        tenant_id: string;
+        tenant_name: string;
+      }
+    >(
+      `SELECT a.id, a.period, a.submitted_at, a.superseded_at, a.model_version, a.overall_score, a.stage, a.inputs,
+              a.result, t.id AS tenant_id, t.name AS tenant_name
+         FROM assessments a JOIN tenants t ON t.id = a.tenant_id
+        WHERE a.id = $1 AND a.tenant_id = app_current_tenant()`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      period: row.period,
+      submittedAt: row.submitted_at,
+      supersededAt: row.superseded_at,
+      modelVersion: row.model_version,
+      overallScore: row.overall_score,
+      stage: row.stage,
+      result: row.result,
+      inputs: row.inputs,
+      tenant: { id: row.tenant_id, name: row.tenant_name },
+    };
   }
 
   private async select(sql: string, params: unknown[]): Promise<AssessmentRecord[]> {

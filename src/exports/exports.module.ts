@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
+import { AssessmentsModule } from '../assessments/assessments.module';
 import { PortfolioModule } from '../portfolio/portfolio.module';
-import { AssessmentReportRepository } from './assessment-report.repository';
 import { ExportsController } from './exports.controller';
 
 @Module({
-  imports: [PortfolioModule],
+  imports: [PortfolioModule, AssessmentsModule],
   controllers: [ExportsController],
-  providers: [AssessmentReportRepository],
 })
 export class ExportsModule {}

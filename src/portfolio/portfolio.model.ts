@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Assessment } from '../assessments/assessment.model';
+import { Assessment, type AssessmentSummary } from '../assessments/assessment.model';
 import { DimensionEnum, StageEnum } from '../graphql/enums';
 import type { Dimension, Stage } from '../scoring';
 import { Tenant } from '../tenants/tenant.model';
@@ -36,7 +36,7 @@ export class PortfolioEntry {
     description:
       'The current assessment latest in period order (not the last submitted); its previous and delta come with it.',
   })
-  latestAssessment!: Assessment | null;
+  latestAssessment!: AssessmentSummary | null;
 
   @Field(() => StageEnum, { nullable: true, description: 'The stage of the latest assessment.' })
   stage!: Stage | null;

@@ -1,4 +1,6 @@
+import type { Role } from '../tenancy/roles';
 import { TenantEntity } from './tenant.entity';
+import type { Tenant } from './tenant.model';
 
 /** A tenants row as raw SQL returns it (snake_case columns). */
 export interface TenantRow {
@@ -27,4 +29,27 @@ export function tenantFromRow(row: TenantRow): TenantEntity {
     reassessmentCadenceDays: row.reassessment_cadence_days,
     createdAt: row.created_at,
   });
+}
+
+export function toTenant(entity: TenantEntity, myRole: Role): Tenant {
+  return {
+    id: entity.id,
+    name: entity.name,
+    myRole,
+    createdAt: entity.createdAt,
+    profile: {
+      employeeCount: entity.employeeCount,
+      departments: entity.departments,
+      culture: entity.culture,
+      market: entity.market,
+      locations: entity.locations,
+      sector: entity.sector,
+      reassessmentCadenceDays: entity.reassessmentCadenceDays,
+    },
+  };
+}
+
+/** A tenants row (raw SQL, another module's read) as the API shows it to a caller with this role. */
+export function tenantOfRow(row: TenantRow, myRole: Role): Tenant {
+  return toTenant(tenantFromRow(row), myRole);
 }

@@ -13,7 +13,7 @@ import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
 import { MembershipEntity } from './membership.entity';
 import { TenantEntity } from './tenant.entity';
-import { tenantFromRow, type TenantRow } from './tenant.row';
+import { tenantFromRow, toTenant, type TenantRow } from './tenant.row';
 import type { Membership, Tenant } from './tenant.model';
 
 export const DEFAULT_CADENCE_DAYS = 90;
@@ -207,23 +207,5 @@ function profileColumns(profile: TenantProfileInput): Partial<TenantEntity> {
     locations: profile.locations,
     sector: profile.sector?.trim() || null,
     reassessmentCadenceDays: profile.reassessmentCadenceDays ?? DEFAULT_CADENCE_DAYS,
-  };
-}
-
-export function toTenant(entity: TenantEntity, myRole: Role): Tenant {
-  return {
-    id: entity.id,
-    name: entity.name,
-    myRole,
-    createdAt: entity.createdAt,
-    profile: {
-      employeeCount: entity.employeeCount,
-      departments: entity.departments,
-      culture: entity.culture,
-      market: entity.market,
-      locations: entity.locations,
-      sector: entity.sector,
-      reassessmentCadenceDays: entity.reassessmentCadenceDays,
-    },
   };
 }
