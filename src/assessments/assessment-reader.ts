@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RequestLoaders } from '../graphql/loaders';
+import { RequestLoaders } from '../graphql';
 import type { Stage } from '../scoring';
-import type { TenantRow } from '../tenants/tenant.row';
+import type { TenantRow } from '../tenants';
 import { toAssessment, toAssessmentSummary } from './assessment.mapper';
 import type { Assessment, AssessmentSummary } from './assessment.model';
 import {

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../graphql/connection';
+import { ConnectionType } from '../graphql';
 import {
   DimensionEnum,
   FailureFactorEnum,
@@ -7,7 +7,7 @@ import {
   ResponsibilityEnum,
   SeverityEnum,
   StageEnum,
-} from '../graphql/enums';
+} from '../graphql';
 import type { Dimension, FailureFactor, ReportingCadence, Responsibility, Severity, Stage } from '../scoring';
 
 @ObjectType('DimensionScore', {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import type { TenantRow } from '../tenants/tenant.row';
+import { TenantTransaction } from '../tenancy';
+import type { TenantRow } from '../tenants';
 
 /** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
 export interface AssessmentRecord {

@@ -1,9 +1,9 @@
 import { Args, Float, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
+import { Audited } from '../audit';
 import { periodMonths, periodStart } from '../scoring';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
 import { AssessmentReader } from './assessment-reader';
 import { Assessment, AssessmentConnection, type AssessmentSummary } from './assessment.model';
 import { AssessmentsService } from './assessments.service';

@@ -1,8 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Tenant } from '../tenants/tenant.model';
+import { Tenant } from '../tenants';
 import { AssessmentReader } from './assessment-reader';
 import { Assessment } from './assessment.model';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
+import { requireSelectedTenant } from '../tenancy';
 
 @Resolver(() => Tenant)
 export class TenantAssessmentsResolver {

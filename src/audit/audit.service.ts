@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { escapeLiteral } from 'pg';
-import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
-import { userIdOf } from '../request/request-context';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
+import { TenantTransaction } from '../tenancy';
+import { RequestScope } from '../tenancy';
+import { userIdOf } from '../request';
 import type { AuditEvent } from './audit-event.model';
 
 interface AuditRow {

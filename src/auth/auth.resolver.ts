@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import { Access } from '../tenancy/access.decorator';
+import { Audited } from '../audit';
+import { Access } from '../tenancy';
 import { AuthService } from './auth.service';
 import { LogInArgs } from './dto/log-in.args';
 import { SignUpInput } from './dto/sign-up.input';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
+import { TenantTransaction } from '../tenancy';
+import { RequestScope } from '../tenancy';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { SignInFailureLimiter } from './sign-in-failures';

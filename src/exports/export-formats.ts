@@ -1,5 +1,5 @@
-import type { PortfolioEntry } from '../portfolio/portfolio.model';
-import type { AssessmentReportRecord } from '../assessments/assessments.repository';
+import type { PortfolioEntry } from '../portfolio';
+import type { AssessmentReportRecord } from '../assessments';
 import { toCsv } from './csv';
 
 export const PORTFOLIO_CSV_HEADER = [

@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
-import { AssessmentReader } from '../assessments/assessment-reader';
+import { AssessmentReader } from '../assessments';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { PortfolioService } from '../portfolio/portfolio.service';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES } from '../tenancy/roles';
+import { PortfolioService } from '../portfolio';
+import { Access } from '../tenancy';
+import { ALL_ROLES } from '../common/roles';
 import { assessmentReport, portfolioCsv } from './export-formats';
 import { HttpErrorFilter } from './http-error.filter';
 

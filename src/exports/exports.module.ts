@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AssessmentsModule } from '../assessments/assessments.module';
-import { PortfolioModule } from '../portfolio/portfolio.module';
+import { AssessmentsModule } from '../assessments';
+import { PortfolioModule } from '../portfolio';
 import { ExportsController } from './exports.controller';
 
 @Module({

@@ -1,6 +1,7 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { requestContext } from '../request/request-context';
+import { requestContext } from '../request';
+import { TenantTransactionPlugin } from './tenant-transaction.plugin';
 
 /**
  * DataLoaders built fresh for each request (no cache shared between users or tenants): they live in the request
@@ -20,9 +21,12 @@ export class RequestLoaders {
   }
 }
 
-/** Provides RequestLoaders to every module (graphql/ provides its own piece; tenancy/ does not). */
+/**
+ * graphql/'s providers: RequestLoaders for every module, and the Apollo plugin that ends each GraphQL request's
+ * tenant transaction (COMMIT with the response, or ROLLBACK).
+ */
 @Global()
-@Module({ providers: [RequestLoaders], exports: [RequestLoaders] })
+@Module({ providers: [RequestLoaders, TenantTransactionPlugin], exports: [RequestLoaders] })
 export class RequestLoadersModule {}
 
 /** Groups rows by a key, in the order of `keys`: the usual shape of a one-to-many batch. */

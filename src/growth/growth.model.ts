@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import type { AssessmentSummary } from '../assessments/assessment.model';
-import { DimensionEnum, StageEnum } from '../graphql/enums';
+import type { AssessmentSummary } from '../assessments';
+import { DimensionEnum, StageEnum } from '../graphql';
 import type { Dimension, Stage } from '../scoring';
 
 @ObjectType('DimensionTrend', { description: 'How one dimension moves over the latest assessments.' })

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { AssessmentReader } from '../assessments/assessment-reader';
-import type { AssessmentSummary } from '../assessments/assessment.model';
+import { AssessmentReader } from '../assessments';
+import type { AssessmentSummary } from '../assessments';
 import { CURRENT_MODEL_VERSION, getScoringModel, growth } from '../scoring';
 import { DEFAULT_GROWTH_POINTS, MAX_GROWTH_POINTS } from './dto/growth-points.args';
 import type { Growth } from './growth.model';

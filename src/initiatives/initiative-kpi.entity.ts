@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { KpiKind } from '../scoring/domain';
+import type { KpiKind } from '../scoring';
 
 /** A row of `initiative_kpis`: the KPI at `position` (0-based, the order the client gave) of an initiative. */
 @Entity('initiative_kpis')

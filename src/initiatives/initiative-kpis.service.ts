@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import { In } from 'typeorm';
-import { groupByKeys, RequestLoaders } from '../graphql/loaders';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { groupByKeys, RequestLoaders } from '../graphql';
+import { TenantTransaction } from '../tenancy';
 import type { KpiInput } from './dto/kpi.input';
 import { InitiativeKpiEntity } from './initiative-kpi.entity';
 import type { Kpi } from './initiative.model';

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Department, FailureFactor, InitiativeStatus, Outsourcing } from '../scoring/domain';
+import type { Department, FailureFactor, InitiativeStatus, Outsourcing } from '../scoring';
 
 /** A row of `initiatives`. tenant_id and id come from the column defaults. */
 @Entity('initiatives')

@@ -1,4 +1,4 @@
-import type { Department, FailureFactor, InitiativeStatus, Outsourcing } from '../scoring/domain';
+import type { Department, FailureFactor, InitiativeStatus, Outsourcing } from '../scoring';
 import type { Initiative } from './initiative.model';
 
 /** An `initiatives` row as RETURNING * or a raw select gives it. */

@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { Audited } from '../audit';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
 import { CreateInitiativeInput } from './dto/create-initiative.input';
 import { DeleteInitiativeArgs } from './dto/delete-initiative.args';
 import { InitiativesArgs } from './dto/initiatives.args';

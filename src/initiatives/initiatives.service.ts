@@ -4,8 +4,8 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { conflictOrMissing } from '../common/versioned';
-import { type Connection, toConnection } from '../graphql/connection';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { type Connection, toConnection } from '../graphql';
+import { TenantTransaction } from '../tenancy';
 import type { CreateInitiativeInput } from './dto/create-initiative.input';
 import type { InitiativesArgs } from './dto/initiatives.args';
 import type { UpdateInitiativeInput } from './dto/update-initiative.input';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { TenantTransaction } from '../tenancy';
 import type { Benchmark } from './benchmark.model';
 import { quarterOf } from './release-mechanism';
 import { SURVEY_2012 } from './survey-2012';

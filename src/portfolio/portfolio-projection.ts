@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { EXPLANATION_FIELDS } from '../assessments/assessment.model';
-import type { ClientAssessmentsProjection } from '../assessments/assessments.repository';
+import { EXPLANATION_FIELDS } from '../assessments';
+import type { ClientAssessmentsProjection } from '../assessments';
 import { DEFAULT_PORTFOLIO_PAGE } from './portfolio-page';
 
 /**

@@ -1,8 +1,8 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Assessment, type AssessmentSummary } from '../assessments/assessment.model';
-import { DimensionEnum, StageEnum } from '../graphql/enums';
+import { Assessment, type AssessmentSummary } from '../assessments';
+import { DimensionEnum, StageEnum } from '../graphql';
 import type { Dimension, Stage } from '../scoring';
-import { Tenant } from '../tenants/tenant.model';
+import { Tenant } from '../tenants';
 import { PORTFOLIO_SORTS, SCORE_DROP_ALERT_POINTS, type PortfolioSort } from './portfolio-status';
 
 export const PortfolioSortEnum = Object.fromEntries(PORTFOLIO_SORTS.map((s) => [s, s])) as {

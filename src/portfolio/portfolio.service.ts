@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AssessmentReader, type ClientAssessments } from '../assessments/assessment-reader';
+import { AssessmentReader, type ClientAssessments } from '../assessments';
 import { Clock } from '../common/clock';
-import { tenantOfRow } from '../tenants/tenant.row';
+import { tenantOfRow } from '../tenants';
 import type { PortfolioArgs } from './dto/portfolio.args';
 import type { Portfolio, PortfolioEntry } from './portfolio.model';
 import { SUMMARY_PROJECTION, type PortfolioProjection } from './portfolio-projection';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { TeamsModule } from '../teams/teams.module';
+import { TeamsModule } from '../teams';
 import { ResponsibilitiesResolver } from './responsibilities.resolver';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignmentEntity } from './responsibility-assignment.entity';

@@ -1,10 +1,10 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import { ResponsibilityEnum } from '../graphql/enums';
-import type { Responsibility } from '../scoring/domain';
-import { Access } from '../tenancy/access.decorator';
-import { EDITORS } from '../tenancy/roles';
-import { TeamMember } from '../teams/team.model';
+import { Audited } from '../audit';
+import { ResponsibilityEnum } from '../graphql';
+import type { Responsibility } from '../scoring';
+import { Access } from '../tenancy';
+import { EDITORS } from '../common/roles';
+import { TeamMember } from '../teams';
 import { AssignResponsibilityInput } from './dto/assign-responsibility.input';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignment } from './responsibility-assignment.model';

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../common/errors';
-import type { Responsibility } from '../scoring/domain';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { TeamMembersService } from '../teams/team-members.service';
-import type { TeamMember } from '../teams/team.model';
+import type { Responsibility } from '../scoring';
+import { TenantTransaction } from '../tenancy';
+import { TeamMembersService } from '../teams';
+import type { TeamMember } from '../teams';
 import type { AssignResponsibilityInput } from './dto/assign-responsibility.input';
 import { ResponsibilityAssignmentEntity } from './responsibility-assignment.entity';
 import type { ResponsibilityAssignment } from './responsibility-assignment.model';

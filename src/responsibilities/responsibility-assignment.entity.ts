@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Department, OwnerKind, Responsibility } from '../scoring/domain';
+import type { Department, OwnerKind, Responsibility } from '../scoring';
 
 /** A row of `responsibility_assignments`: who owns one responsibility. No row: nobody owns it. */
 @Entity('responsibility_assignments')

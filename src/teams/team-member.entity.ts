@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Department } from '../scoring/domain';
+import type { Department } from '../scoring';
 
 /** A row of `team_members`. tenant_id and id come from the column defaults. */
 @Entity('team_members')

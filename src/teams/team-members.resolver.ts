@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import { Access } from '../tenancy/access.decorator';
-import { EDITORS } from '../tenancy/roles';
+import { Audited } from '../audit';
+import { Access } from '../tenancy';
+import { EDITORS } from '../common/roles';
 import { AddTeamMemberInput } from './dto/add-team-member.input';
 import { UpdateTeamMemberInput } from './dto/update-team-member.input';
 import { TeamMember } from './team.model';

@@ -1,4 +1,4 @@
-import type { Department } from '../scoring/domain';
+import type { Department } from '../scoring';
 import type { Team, TeamMember } from './team.model';
 import type { TeamEntity } from './team.entity';
 import type { TeamMemberEntity } from './team-member.entity';

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { Audited } from '../audit';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
 import { CreateTeamInput } from './dto/create-team.input';
 import { DeleteTeamArgs } from './dto/delete-team.args';
 import { UpdateTeamInput } from './dto/update-team.input';

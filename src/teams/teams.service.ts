@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { conflictOrMissing } from '../common/versioned';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { TenantTransaction } from '../tenancy';
 import type { CreateTeamInput } from './dto/create-team.input';
 import type { UpdateTeamInput } from './dto/update-team.input';
 import { TeamEntity } from './team.entity';

@@ -9,12 +9,12 @@ import {
   type Caller,
   type RequestContext,
   type Scope,
-} from '../request/request-context';
-import type { TransactionOpening } from '../request/transaction-state';
-import type { Role } from './roles';
+} from '../request';
+import type { TransactionOpening } from '../request';
+import type { Role } from '../common/roles';
 import { TenantTransaction } from './tenant-transaction';
 
-export type { Scope } from '../request/request-context';
+export type { Scope } from '../request';
 
 /**
  * Who is asking, and for which tenant: the one place where the tenant is set. Resolved once per request (by the

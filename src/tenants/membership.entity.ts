@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-import type { Role } from '../tenancy/roles';
+import type { Role } from '../common/roles';
 
 @Entity('memberships')
 export class MembershipEntity {

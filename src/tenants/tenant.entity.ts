@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { Culture, Department, Market } from '../scoring/domain';
+import type { Culture, Department, Market } from '../scoring';
 
 @Entity('tenants')
 export class TenantEntity {

@@ -1,4 +1,4 @@
-import type { Role } from '../tenancy/roles';
+import type { Role } from '../common/roles';
 import { TenantEntity } from './tenant.entity';
 import type { Tenant } from './tenant.model';
 

@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import { PageArgs, type Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
+import { Audited } from '../audit';
+import { PageArgs, type Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../common/roles';
+import { requireSelectedTenant } from '../tenancy';
 import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';

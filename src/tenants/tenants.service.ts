@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
+import { UserEntity } from '../auth';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
-import { MEMBERSHIP_ADMINS, type Role } from '../tenancy/roles';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
+import { MEMBERSHIP_ADMINS, type Role } from '../common/roles';
+import { TenantTransaction } from '../tenancy';
+import { RequestScope } from '../tenancy';
 import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';

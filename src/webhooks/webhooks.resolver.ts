@@ -1,8 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Audited } from '../audit/audited.decorator';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import type { Role } from '../tenancy/roles';
+import { Audited } from '../audit';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import type { Role } from '../common/roles';
 import { RegisterWebhookInput } from './dto/register-webhook.input';
 import { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
 import {

@@ -3,10 +3,10 @@ import { Plugin } from '@nestjs/apollo';
 import { Inject, Logger } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
 import { RETRY_AFTER_SECONDS } from '../common/errors';
-import { formatGraphQLError } from '../graphql/format-error';
-import { TenantTransaction } from './tenant-transaction';
-import { sqlStatementsOfRequest } from '../database/sql-counter';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { formatGraphQLError } from './format-error';
+import { TenantTransaction } from '../tenancy';
+import { sqlStatementsOfRequest } from '../database';
+import { APP_CONFIG, type AppConfig } from '../config';
 
 /**
  * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
