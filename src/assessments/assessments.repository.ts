@@ -2,6 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy';
 import type { TenantRow } from '../tenants';
+import {
+  ASSESSMENT_BY_ID_SQL,
+  columns,
+  COLUMNS,
+  CONSULTANT_PORTFOLIO_SQL,
+  consultantPortfolioParams,
+  INSERT_ASSESSMENT_SQL,
+  LATEST_FIRST,
+  ORDER_KEY,
+  SUBMITTED_KEY,
+  type ClientAssessmentsProjection,
+} from './assessment-sql';
+
+export type { ClientAssessmentsProjection } from './assessment-sql';
 
 /** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
 export interface AssessmentRecord {
@@ -32,16 +46,6 @@ export interface AssessmentReportRecord
   extends Pick<AssessmentRecord, 'id' | 'period' | 'submittedAt' | 'supersededAt' | 'modelVersion' | 'overallScore' | 'stage' | 'result'> {
   inputs: ScoringInputs;
   tenant: { id: string; name: string };
-}
-
-/** What of the clients' assessments a portfolio request reads (consultant_portfolio()'s arguments). */
-export interface ClientAssessmentsProjection {
-  /** The latest assessment's stored result in full (bandStage, appliedCaps, findings, facts). */
-  latestDetail: boolean;
-  /** The latest assessment's answers. */
-  latestAnswers: boolean;
-  /** The previous assessment in full. */
-  previousDetail: boolean;
 }
 
 /**
@@ -97,12 +101,6 @@ export interface PageQuery {
   includeSuperseded: boolean;
 }
 
-/** Period order, latest first (domain.md): the order of assessments_period_order_idx and its partial twin. */
-const LATEST_FIRST = (alias: string) =>
-  `${alias}.period_start DESC, ${alias}.period_months DESC, ${alias}.submitted_at DESC, ${alias}.id DESC`;
-const ORDER_KEY = (alias: string) =>
-  `(${alias}.period_start, ${alias}.period_months, ${alias}.submitted_at, ${alias}.id)`;
-
 interface Row {
   id: string;
   period: string;
@@ -116,48 +114,6 @@ interface Row {
   answers: AssessmentAnswers;
   idempotency_key: string;
   request_hash: string;
-}
-
-const COLUMNS = [
-  'id',
-  'period',
-  'submitted_at',
-  'superseded_at',
-  'model_version',
-  'overall_score',
-  'stage',
-  'result',
-  'idempotency_key',
-  'request_hash',
-];
-
-const SUBMITTED_KEY = (alias: string) => `(extract(epoch FROM ${alias}.submitted_at) * 1000000)::bigint::text`;
-
-/** The columns of a record; of the snapshot's inputs only the answers (the facts can be large). */
-function columns(alias: string): string {
-  return [
-    ...COLUMNS.map((column) => `${alias}.${column}`),
-    `${SUBMITTED_KEY(alias)} AS submitted_key`,
-    `${alias}.inputs -> 'answers' AS answers`,
-  ].join(', ');
-}
-
-/** Q1 of the budgets and the bench: one assessment by id. Shared with bench/peers (the same text, never a copy). */
-export const ASSESSMENT_BY_ID_SQL = `SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`;
-
-/** The insert of a submission (see insertUnlessTaken). Shared with bench/peers. */
-export const INSERT_ASSESSMENT_SQL = `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                     result, overall_score, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
-       ON CONFLICT DO NOTHING
-       RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`;
-
-/** Q2 of the budgets and the bench: the caller's CONSULTANT tenants with their assessments. Shared with bench/peers. */
-export const CONSULTANT_PORTFOLIO_SQL = 'SELECT * FROM consultant_portfolio($1, $2, $3)';
-
-/** The arguments of CONSULTANT_PORTFOLIO_SQL for a projection. */
-export function consultantPortfolioParams(projection: ClientAssessmentsProjection): boolean[] {
-  return [projection.latestDetail, projection.latestAnswers, projection.previousDetail];
 }
 
 /**
