@@ -16,7 +16,7 @@ import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database';
 import { requestLogFields, responseLogFields } from './common/http-log';
 import { GraphQLExceptionFilter } from './graphql';
-import { RequestLoadersModule } from './graphql';
+import { RequestLoadersModule, TenantTransactionPluginModule } from './graphql';
 import { startRequestContext } from './request';
 import { APP_CONFIG, type AppConfig } from './config';
 import { graphqlOptions } from './graphql';
@@ -100,6 +100,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
         TenancyModule,
         RequestLoadersModule,
+        TenantTransactionPluginModule,
         AuthModule,
         TenantsModule,
         AssessmentsModule,

@@ -5,3 +5,4 @@ export * from './graphql-exception.filter';
 export * from './graphql.options';
 export * from './limits';
 export * from './loaders';
+export * from './tenant-transaction.plugin';

@@ -1,7 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import { requestContext } from '../request';
-import { TenantTransactionPlugin } from './tenant-transaction.plugin';
 
 /**
  * DataLoaders built fresh for each request (no cache shared between users or tenants): they live in the request
@@ -21,12 +20,9 @@ export class RequestLoaders {
   }
 }
 
-/**
- * graphql/'s providers: RequestLoaders for every module, and the Apollo plugin that ends each GraphQL request's
- * tenant transaction (COMMIT with the response, or ROLLBACK).
- */
+/** Provides RequestLoaders to every module. */
 @Global()
-@Module({ providers: [RequestLoaders, TenantTransactionPlugin], exports: [RequestLoaders] })
+@Module({ providers: [RequestLoaders], exports: [RequestLoaders] })
 export class RequestLoadersModule {}
 
 /** Groups rows by a key, in the order of `keys`: the usual shape of a one-to-many batch. */

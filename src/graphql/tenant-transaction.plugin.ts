@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
 import { RETRY_AFTER_SECONDS } from '../common/errors';
 import { formatGraphQLError } from './format-error';
@@ -49,3 +49,7 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
     });
   }
 }
+
+/** Registers the plugin with Apollo (the GraphQL module discovers @Plugin providers). */
+@Module({ providers: [TenantTransactionPlugin] })
+export class TenantTransactionPluginModule {}
