@@ -10,7 +10,6 @@ import { LoggerModule } from 'nestjs-pino';
 import { AssessmentsModule } from './assessments';
 import { AuthModule } from './auth';
 import { JwtAuthGuard } from './auth';
-import { UserEntity } from './auth';
 import { Clock } from './common/clock';
 import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database';
@@ -29,8 +28,6 @@ import { DashboardModule } from './dashboard';
 import { AccessGuard } from './tenancy';
 import { TenancyModule } from './tenancy';
 import { TenantTransactionInterceptor } from './tenancy';
-import { MembershipEntity } from './tenants';
-import { TenantEntity } from './tenants';
 import { TenantsModule } from './tenants';
 import { TeamsModule } from './teams';
 import { ResponsibilitiesModule } from './responsibilities';
@@ -84,8 +81,8 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, TenantEntity, MembershipEntity],
-          autoLoadEntities: true,
+          // No entities: repositories send explicit SQL over the request's EntityManager (ARCHITECTURE.md).
+          entities: [],
           synchronize: false,
           migrationsRun: false,
           logger: new SqlCounterLogger(),

@@ -4,6 +4,7 @@ import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { UsersRepository } from './users.repository';
 import { jwtSecretOf } from './jwt-secret';
 import { SignInFailureLimiter } from './sign-in-failures';
 import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
@@ -26,6 +27,7 @@ import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
     }),
   ],
   providers: [
+    UsersRepository,
     AuthService,
     AuthResolver,
     JwtStrategy,

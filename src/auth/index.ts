@@ -2,5 +2,4 @@
 export * from './auth.module';
 export * from './jwt-auth.guard';
 export * from './jwt-secret';
-export * from './user.entity';
 export * from './user.model';
