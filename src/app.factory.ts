@@ -4,8 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { loadOrCreateJwtSecret, type GeneratedSecret } from './auth/jwt-secret';
-import type { AppConfig } from './config/config';
+import { loadOrCreateJwtSecret, type GeneratedSecret } from './auth';
+import type { AppConfig } from './config';
 
 /** Builds the Nest application; shared by main.ts and the end-to-end tests. */
 export async function createApp(config: AppConfig, databaseUrl: string): Promise<INestApplication> {

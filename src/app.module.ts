@@ -7,38 +7,36 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import { AssessmentsModule } from './assessments/assessments.module';
-import { AuthModule } from './auth/auth.module';
-import { JwtAuthGuard } from './auth/jwt-auth.guard';
-import { UserEntity } from './auth/user.entity';
+import { AssessmentsModule } from './assessments';
+import { AuthModule } from './auth';
+import { JwtAuthGuard } from './auth';
+import { Clock } from './common/clock';
 import { createValidationPipe } from './common/validation-pipe';
-import { SqlCounterLogger } from './database/sql-counter';
+import { SqlCounterLogger } from './database';
 import { requestLogFields, responseLogFields } from './common/http-log';
-import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
-import { RequestLoadersModule } from './graphql/loaders';
-import { startRequestContext } from './request/request-context';
-import { APP_CONFIG, type AppConfig } from './config/config';
-import { graphqlOptions } from './graphql/graphql.options';
-import { AppThrottlerGuard, throttlers } from './graphql/limits';
+import { GraphQLExceptionFilter } from './graphql';
+import { RequestLoadersModule, TenantTransactionPluginModule } from './graphql';
+import { startRequestContext } from './request';
+import { APP_CONFIG, type AppConfig } from './config';
+import { graphqlOptions } from './graphql';
+import { AppThrottlerGuard, throttlers } from './graphql';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { GrowthModule } from './growth/growth.module';
-import { HealthModule } from './health/health.module';
+import { GrowthModule } from './growth';
+import { HealthModule } from './health';
 import { MailModule } from './mail';
-import { AuditModule } from './audit/audit.module';
-import { DashboardModule } from './dashboard/dashboard.module';
-import { AccessGuard } from './tenancy/access.guard';
-import { TenancyModule } from './tenancy/tenancy.module';
-import { TenantTransactionInterceptor } from './tenancy/tenant-transaction.interceptor';
-import { MembershipEntity } from './tenants/membership.entity';
-import { TenantEntity } from './tenants/tenant.entity';
-import { TenantsModule } from './tenants/tenants.module';
-import { TeamsModule } from './teams/teams.module';
-import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
-import { InitiativesModule } from './initiatives/initiatives.module';
-import { PortfolioModule } from './portfolio/portfolio.module';
-import { BenchmarkModule } from './peer-benchmark/benchmark.module';
-import { ExportsModule } from './exports/exports.module';
-import { WebhooksModule } from './webhooks/webhooks.module';
+import { AuditModule } from './audit';
+import { DashboardModule } from './dashboard';
+import { AccessGuard } from './tenancy';
+import { TenancyModule } from './tenancy';
+import { TenantTransactionInterceptor } from './tenancy';
+import { TenantsModule } from './tenants';
+import { TeamsModule } from './teams';
+import { ResponsibilitiesModule } from './responsibilities';
+import { InitiativesModule } from './initiatives';
+import { PortfolioModule } from './portfolio';
+import { BenchmarkModule } from './peer-benchmark';
+import { ExportsModule } from './exports';
+import { WebhooksModule } from './webhooks';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -84,8 +82,8 @@ export class AppModule {
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: databaseUrl,
-          entities: [UserEntity, TenantEntity, MembershipEntity],
-          autoLoadEntities: true,
+          // No entities: repositories send explicit SQL over the request's EntityManager (ARCHITECTURE.md).
+          entities: [],
           synchronize: false,
           migrationsRun: false,
           logger: new SqlCounterLogger(),
@@ -100,6 +98,7 @@ export class AppModule {
         ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
         TenancyModule,
         RequestLoadersModule,
+        TenantTransactionPluginModule,
         AuthModule,
         TenantsModule,
         AssessmentsModule,
@@ -118,6 +117,7 @@ export class AppModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        Clock,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: AppThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
@@ -125,7 +125,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: GraphQLExceptionFilter },
         { provide: APP_INTERCEPTOR, useExisting: TenantTransactionInterceptor },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, Clock],
     };
   }
 }

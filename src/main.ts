@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
-import { ConfigError, loadConfig } from './config/config';
-import { prepareDatabase } from './database/prepare';
-import { dashboardRoot, DASHBOARD_PATH } from './dashboard/dashboard.module';
+import { ConfigError, loadConfig } from './config';
+import { prepareDatabase } from './database';
+import { dashboardRoot, DASHBOARD_PATH } from './dashboard';
 import { drainHttpServer } from './shutdown';
 import type { Server } from 'node:http';
 

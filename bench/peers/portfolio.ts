@@ -1,8 +1,9 @@
 /**
- * Q2 for the bare peers: the same one statement as the application's PortfolioRepository with the projection Q2's
+ * Q2 for the bare peers: the same one statement as the application's AssessmentsRepository.consultantClients with the projection Q2's
  * selection gives (dimensions and scores, no findings, answers or previous assessment), the same status rules.
  */
 import type { ClientBase } from 'pg';
+import { CONSULTANT_PORTFOLIO_SQL, consultantPortfolioParams } from '../../src/assessments/assessment-sql';
 import { portfolioStatus, sortPortfolio } from '../../src/portfolio/portfolio-status';
 import type { ScoringResult, Stage } from '../../src/scoring';
 
@@ -32,7 +33,9 @@ interface Row {
 }
 
 export async function portfolio(client: ClientBase) {
-  const { rows } = await client.query<Row>('SELECT * FROM consultant_portfolio(false, false, false)');
+  // The service's statement and Q2's projection (scores and dimensions only), never a copy.
+  const projection = { latestDetail: false, latestAnswers: false, previousDetail: false };
+  const { rows } = await client.query<Row>(CONSULTANT_PORTFOLIO_SQL, consultantPortfolioParams(projection));
   const now = new Date();
   const entries = rows.map((row) => {
     const latest =

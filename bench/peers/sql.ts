@@ -3,10 +3,13 @@
  * sends, over a plain pg client, in the same per-request transaction with the same tenant protocol and RLS.
  */
 import { randomUUID } from 'node:crypto';
-import { escapeLiteral, type ClientBase } from 'pg';
+import type { ClientBase } from 'pg';
+import { ASSESSMENT_BY_ID_SQL, INSERT_ASSESSMENT_SQL } from '../../src/assessments/assessment-sql';
+import { auditRowSql } from '../../src/audit/audit-sql';
 import { assembleFacts, FACTS_SQL, type FactsRow } from '../../src/assessments/organisation-facts';
 import { canonicalAnswers, requestHash } from '../../src/assessments/request-hash';
 import { isUuid } from '../../src/common/ids';
+import { membershipOpeningSql, userOpeningSql } from '../../src/tenancy/opening-sql';
 import {
   CURRENT_MODEL_VERSION,
   getScoringModel,
@@ -16,9 +19,10 @@ import {
 } from '../../src/scoring';
 
 /**
- * How a request's transaction starts, as the application does it:
- *  - classic: BEGIN; set_config(user); membership + set_config(tenant) (3 round trips)
- *  - merged: the three as one simple-protocol query (1 round trip; ids are checked UUIDs, inlined as literals)
+ * How a request's transaction starts:
+ *  - classic: BEGIN; set_config(user); membership + set_config(tenant) (3 round trips: the old way, for comparison)
+ *  - merged: as the application does it, with its statement texts (src/tenancy/opening-sql.ts), as one
+ *    simple-protocol query (1 round trip; ids are checked UUIDs, inlined as literals)
  */
 export type TenantProtocol = 'classic' | 'merged';
 
@@ -31,17 +35,19 @@ export async function openTenant(
   tenantId: string | null,
 ): Promise<string | null> {
   if (!isUuid(userId) || (tenantId !== null && !isUuid(tenantId))) throw new ForbiddenTenant('malformed id');
+  tenantOf.delete(client);
   if (protocol === 'merged') {
-    const user = `SELECT set_config('app.user_id', '${userId}', true)`;
+    const user = userOpeningSql(userId);
     if (!tenantId) {
       await client.query(`BEGIN; ${user}`);
       return null;
     }
     const results = (await client.query(
-      `BEGIN; ${user}; SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true)
-         FROM memberships m WHERE m.tenant_id = '${tenantId}' AND m.user_id = '${userId}'`,
+      `BEGIN; ${user}; ${membershipOpeningSql(tenantId, userId)}`,
     )) as unknown as { rows: { role: string }[] }[];
-    return results[2].rows[0]?.role ?? null;
+    const role = results[2].rows[0]?.role ?? null;
+    if (role) tenantOf.set(client, tenantId);
+    return role;
   }
   await client.query('START TRANSACTION');
   await client.query(`SELECT set_config('app.user_id', $1, true)`, [userId]);
@@ -51,12 +57,13 @@ export async function openTenant(
        FROM memberships m WHERE m.tenant_id = $1 AND m.user_id = $2`,
     [tenantId, userId],
   );
-  return rows[0]?.role ?? null;
+  const role = rows[0]?.role ?? null;
+  if (role) tenantOf.set(client, tenantId);
+  return role;
 }
 
-const ASSESSMENT_COLUMNS = `a.id, a.period, a.submitted_at, a.superseded_at, a.model_version, a.overall_score, a.stage,
-  a.result, a.idempotency_key, a.request_hash,
-  (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS submitted_key, a.inputs -> 'answers' AS answers`;
+/** The tenant each client's transaction opened with (the audit row names it, as the service's does). */
+const tenantOf = new WeakMap<ClientBase, string>();
 
 export interface AssessmentRow {
   id: string;
@@ -72,7 +79,8 @@ export interface AssessmentRow {
   answers: AssessmentAnswers;
 }
 
-export const Q1_SQL = `SELECT ${ASSESSMENT_COLUMNS} FROM assessments a WHERE a.id = $1`;
+/** The service's own statement text (src/assessments/assessment-sql.ts), never a copy. */
+export const Q1_SQL = ASSESSMENT_BY_ID_SQL;
 
 export async function assessmentById(client: ClientBase, id: string): Promise<AssessmentRow | null> {
   if (!isUuid(id)) return null;
@@ -124,11 +132,7 @@ export async function submitAssessment(
   const id = randomUUID();
   // As the service: only the submission time comes back, not the JSON just sent.
   const { rows } = await client.query<{ submitted_at: Date }>(
-    `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                   result, overall_score, stage)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
-     ON CONFLICT DO NOTHING
-     RETURNING a.submitted_at, (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS submitted_key`,
+    INSERT_ASSESSMENT_SQL,
     [
       id,
       input.period,
@@ -145,11 +149,9 @@ export async function submitAssessment(
   // As the service: a new key for a free period inserts first; the bench submits new periods only.
   if (!rows[0]) throw new Error('conflicting submission');
   // As the service: the audit row goes with the COMMIT, in its round trip.
-  beforeCommit(
-    client,
-    `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (app_current_tenant(), ` +
-      `${escapeLiteral(userId)}, 'submitAssessment', ${escapeLiteral(id)}, ${escapeLiteral(requestId)})`,
-  );
+  const tenantId = tenantOf.get(client);
+  if (!tenantId) throw new Error('no tenant selected');
+  beforeCommit(client, auditRowSql({ tenantId, userId, operation: 'submitAssessment', targetId: id, requestId }));
   return {
     id,
     period: input.period,

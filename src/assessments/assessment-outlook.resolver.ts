@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DimensionEnum, StageEnum } from '../graphql/enums';
+import { DimensionEnum, StageEnum } from '../graphql';
 import { getScoringModel, stageOutlook, type Dimension, type Stage } from '../scoring';
 import { Assessment } from './assessment.model';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AssessmentAnswers, ScoringResult } from '../scoring';
-import type { Assessment } from './assessment.model';
-import type { AssessmentRecord } from './assessments.repository';
+import type { Assessment, AssessmentSummary } from './assessment.model';
+import type { AssessmentRecord, AssessmentSummaryRecord } from './assessments.repository';
 import { quarterOf } from './period';
 
 /** A stored assessment as the API shows it: the stored result, unrounded. */
@@ -9,9 +9,9 @@ export function toAssessment(record: AssessmentRecord): Assessment {
   return { ...stored(record), ...explained(record.result), answers: record.answers };
 }
 
-function stored(
-  record: Omit<AssessmentRecord, 'result' | 'answers'>,
-): Pick<Assessment, 'id' | 'period' | 'submittedAt' | 'modelVersion' | 'overallScore' | 'stage' | 'supersededAt' | 'current' | 'preview'> {
+type StoredFields = 'id' | 'period' | 'submittedAt' | 'modelVersion' | 'overallScore' | 'stage' | 'supersededAt';
+
+function stored(record: Pick<AssessmentRecord, StoredFields>): Pick<Assessment, StoredFields | 'current' | 'preview'> {
   return {
     id: record.id,
     period: record.period,
@@ -25,37 +25,17 @@ function stored(
   };
 }
 
-/** A stored assessment read without its stored result in full or without its answers (a projection). */
-export interface AssessmentSummaryRecord extends Omit<AssessmentRecord, 'result' | 'answers'> {
-  /** In full, or only its dimensions. */
-  result: ScoringResult | Pick<ScoringResult, 'dimensions'>;
-  answers: AssessmentAnswers | null;
-}
-
-/** Assessment fields read from the stored result beyond its dimensions. */
-export const EXPLANATION_FIELDS = ['bandStage', 'appliedCaps', 'findings', 'facts'] as const;
-
 /**
- * toAssessment for what a projection read: the parts it left out throw when read. A resolver reaching one means
- * the projection missed a field of the selection, and a loud internal error beats a silently empty list.
+ * toAssessment for a record read in part: what it was read without is absent from the summary (its type says so).
+ * A projection that missed a field of the selection shows as a GraphQL error on that non-null field.
  */
-export function toAssessmentSummary(record: AssessmentSummaryRecord): Assessment {
+export function toAssessmentSummary(record: AssessmentSummaryRecord): AssessmentSummary {
   const { result, answers } = record;
-  const full = 'findings' in result;
-  const assessment = {
+  return {
     ...stored(record),
-    ...(full ? explained(result) : { dimensions: dimensionsOf(result) }),
+    ...('findings' in result ? explained(result) : { dimensions: dimensionsOf(result) }),
     ...(answers ? { answers } : {}),
-  } as Assessment;
-  const missing = [...(full ? [] : EXPLANATION_FIELDS), ...(answers ? [] : (['answers'] as const))];
-  for (const field of missing) {
-    Object.defineProperty(assessment, field, {
-      get() {
-        throw new Error(`Assessment.${field} was not read for this request (projection)`);
-      },
-    });
-  }
-  return assessment;
+  };
 }
 
 /** A result that is not stored (scorePreview): a fresh id, this quarter, now. */

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../graphql/connection';
+import { ConnectionType } from '../graphql';
 import {
   DimensionEnum,
   FailureFactorEnum,
@@ -7,7 +7,7 @@ import {
   ResponsibilityEnum,
   SeverityEnum,
   StageEnum,
-} from '../graphql/enums';
+} from '../graphql';
 import type { Dimension, FailureFactor, ReportingCadence, Responsibility, Severity, Stage } from '../scoring';
 
 @ObjectType('DimensionScore', {
@@ -176,3 +176,27 @@ export class Assessment {
 }
 
 export const AssessmentConnection = ConnectionType(Assessment, 'Assessment');
+
+/** Assessment fields read from the stored result beyond its dimensions. */
+export const EXPLANATION_FIELDS = ['bandStage', 'appliedCaps', 'findings', 'facts'] as const;
+
+/** The fields an assessment read in part may lack: the stored result beyond its dimensions, and the answers. */
+export const ASSESSMENT_DETAIL_FIELDS = [...EXPLANATION_FIELDS, 'answers'] as const;
+export type AssessmentDetailField = (typeof ASSESSMENT_DETAIL_FIELDS)[number];
+
+/**
+ * What the read model already knows of an assessment's predecessor in period order, so that `previous` and `delta`
+ * need no query (undefined: not known, the resolver asks the read model; null: there is none).
+ */
+export interface KnownPredecessor {
+  predecessor?: AssessmentSummary | null;
+  predecessorScore?: number | null;
+}
+
+/**
+ * An assessment as the read model returns it: in full, or read in part (growth's older points, the portfolio's
+ * projection), in which case the detail it was read without is absent, not faked.
+ */
+export type AssessmentSummary = Omit<Assessment, AssessmentDetailField> &
+  Partial<Pick<Assessment, AssessmentDetailField>> &
+  KnownPredecessor;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AssessmentLoaders } from './assessment.loaders';
+import { AssessmentReader } from './assessment-reader';
 import { AssessmentOutlookResolver } from './assessment-outlook.resolver';
 import { AssessmentsRepository } from './assessments.repository';
 import { AssessmentsResolver } from './assessments.resolver';
@@ -12,11 +12,11 @@ import { TenantAssessmentsResolver } from './tenant-assessments.resolver';
     AssessmentsRepository,
     OrganisationFactsReader,
     AssessmentsService,
-    AssessmentLoaders,
+    AssessmentReader,
     AssessmentsResolver,
     TenantAssessmentsResolver,
     AssessmentOutlookResolver,
   ],
-  exports: [AssessmentsRepository, AssessmentsService, AssessmentLoaders],
+  exports: [AssessmentReader],
 })
 export class AssessmentsModule {}

@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentAnswers, ScoringInputs, ScoringResult, Stage } from '../scoring';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import type { AssessmentSummaryRecord } from './assessment.mapper';
+import { TenantTransaction } from '../tenancy';
+import type { TenantRow } from '../tenants';
+import {
+  ASSESSMENT_BY_ID_SQL,
+  columns,
+  COLUMNS,
+  CONSULTANT_PORTFOLIO_SQL,
+  consultantPortfolioParams,
+  INSERT_ASSESSMENT_SQL,
+  LATEST_FIRST,
+  ORDER_KEY,
+  SUBMITTED_KEY,
+  type ClientAssessmentsProjection,
+} from './assessment-sql';
+
+export type { ClientAssessmentsProjection } from './assessment-sql';
 
 /** A stored assessment as the API reads it (the snapshot's facts stay in the database; its answers come along). */
 export interface AssessmentRecord {
@@ -18,6 +32,49 @@ export interface AssessmentRecord {
   answers: AssessmentAnswers;
   idempotencyKey: string;
   requestHash: string;
+}
+
+/** A stored assessment read in part: its stored result in full or only its dimensions, its answers or not. */
+export interface AssessmentSummaryRecord
+  extends Pick<AssessmentRecord, 'id' | 'period' | 'submittedAt' | 'supersededAt' | 'modelVersion' | 'overallScore' | 'stage'> {
+  result: ScoringResult | Pick<ScoringResult, 'dimensions'>;
+  answers: AssessmentAnswers | null;
+}
+
+/** One assessment with its whole snapshot and its tenant: the JSON export. */
+export interface AssessmentReportRecord
+  extends Pick<AssessmentRecord, 'id' | 'period' | 'submittedAt' | 'supersededAt' | 'modelVersion' | 'overallScore' | 'stage' | 'result'> {
+  inputs: ScoringInputs;
+  tenant: { id: string; name: string };
+}
+
+/**
+ * One client of the consultant (its tenants row) with its latest and previous current assessment in period order
+ * (null columns when none, or when the projection left them out: latest_result is then only `{ dimensions }`).
+ */
+export interface ClientAssessmentsRow extends Omit<TenantRow, 'id' | 'created_at'> {
+  tenant_id: string;
+  tenant_created_at: Date;
+  latest_id: string | null;
+  latest_period: string | null;
+  latest_submitted_at: Date | null;
+  latest_superseded_at: Date | null;
+  latest_model_version: string | null;
+  latest_overall_score: number | null;
+  latest_stage: Stage | null;
+  latest_result: ScoringResult | Pick<ScoringResult, 'dimensions'> | null;
+  latest_answers: AssessmentAnswers | null;
+  previous_id: string | null;
+  previous_period: string | null;
+  previous_submitted_at: Date | null;
+  previous_superseded_at: Date | null;
+  previous_model_version: string | null;
+  previous_overall_score: number | null;
+  previous_stage: Stage | null;
+  previous_result: ScoringResult | null;
+  previous_answers: AssessmentAnswers | null;
+  /** The latest submission time of the current assessments (the due date counts from it). */
+  last_submitted_at: Date | null;
 }
 
 export interface NewAssessment {
@@ -44,12 +101,6 @@ export interface PageQuery {
   includeSuperseded: boolean;
 }
 
-/** Period order, latest first (domain.md): the order of assessments_period_order_idx and its partial twin. */
-const LATEST_FIRST = (alias: string) =>
-  `${alias}.period_start DESC, ${alias}.period_months DESC, ${alias}.submitted_at DESC, ${alias}.id DESC`;
-const ORDER_KEY = (alias: string) =>
-  `(${alias}.period_start, ${alias}.period_months, ${alias}.submitted_at, ${alias}.id)`;
-
 interface Row {
   id: string;
   period: string;
@@ -63,30 +114,6 @@ interface Row {
   answers: AssessmentAnswers;
   idempotency_key: string;
   request_hash: string;
-}
-
-const COLUMNS = [
-  'id',
-  'period',
-  'submitted_at',
-  'superseded_at',
-  'model_version',
-  'overall_score',
-  'stage',
-  'result',
-  'idempotency_key',
-  'request_hash',
-];
-
-const SUBMITTED_KEY = (alias: string) => `(extract(epoch FROM ${alias}.submitted_at) * 1000000)::bigint::text`;
-
-/** The columns of a record; of the snapshot's inputs only the answers (the facts can be large). */
-function columns(alias: string): string {
-  return [
-    ...COLUMNS.map((column) => `${alias}.${column}`),
-    `${SUBMITTED_KEY(alias)} AS submitted_key`,
-    `${alias}.inputs -> 'answers' AS answers`,
-  ].join(', ');
 }
 
 /**
@@ -108,7 +135,7 @@ export class AssessmentsRepository {
   }
 
   async findById(id: string): Promise<AssessmentRecord | null> {
-    const [row] = await this.select(`SELECT ${columns('a')} FROM assessments a WHERE a.id = $1`, [id]);
+    const [row] = await this.select(ASSESSMENT_BY_ID_SQL, [id]);
     return row ?? null;
   }
 
@@ -122,11 +149,7 @@ export class AssessmentsRepository {
   async insertUnlessTaken(assessment: NewAssessment): Promise<AssessmentRecord | null> {
     const { result } = assessment;
     const [row] = await this.rows<Pick<Row, 'submitted_at' | 'submitted_key'>>(
-      `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                     result, overall_score, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
-       ON CONFLICT DO NOTHING
-       RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`,
+      INSERT_ASSESSMENT_SQL,
       [
         assessment.id,
         assessment.period,
@@ -236,7 +259,58 @@ export class AssessmentsRepository {
         ORDER BY a.from_latest DESC`,
       [full],
     );
-    return rows.map((row) => ({ ...toRecord(row), answers: row.full ? row.answers : null }));
+    return rows.map((row) => ({
+      id: row.id,
+      period: row.period,
+      submittedAt: row.submitted_at,
+      supersededAt: row.superseded_at,
+      modelVersion: row.model_version,
+      overallScore: row.overall_score,
+      stage: row.stage,
+      result: row.result,
+      answers: row.full ? row.answers : null,
+    }));
+  }
+
+  /**
+   * The caller's CONSULTANT tenants with their latest and previous assessments, in one statement whatever their
+   * number. consultant_portfolio() (migration 1764150003000) turns the transaction-local flag app.portfolio on for
+   * its own query only: the policies consultant_portfolio_read then admit the rows of tenants where app.user_id is
+   * CONSULTANT, nothing else. The projection (migration 1764150007000) leaves out the large JSON columns the request
+   * does not need.
+   */
+  async consultantClients(projection: ClientAssessmentsProjection): Promise<ClientAssessmentsRow[]> {
+    return this.rows<ClientAssessmentsRow>(CONSULTANT_PORTFOLIO_SQL, consultantPortfolioParams(projection));
+  }
+
+  /** One assessment of the selected tenant with its full snapshot; row-level security hides any other tenant's. */
+  async report(id: string): Promise<AssessmentReportRecord | null> {
+    const [row] = await this.rows<
+      Pick<Row, 'id' | 'period' | 'submitted_at' | 'superseded_at' | 'model_version' | 'overall_score' | 'stage' | 'result'> & {
+        inputs: ScoringInputs;
+        tenant_id: string;
+        tenant_name: string;
+      }
+    >(
+      `SELECT a.id, a.period, a.submitted_at, a.superseded_at, a.model_version, a.overall_score, a.stage, a.inputs,
+              a.result, t.id AS tenant_id, t.name AS tenant_name
+         FROM assessments a JOIN tenants t ON t.id = a.tenant_id
+        WHERE a.id = $1 AND a.tenant_id = app_current_tenant()`,
+      [id],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      period: row.period,
+      submittedAt: row.submitted_at,
+      supersededAt: row.superseded_at,
+      modelVersion: row.model_version,
+      overallScore: row.overall_score,
+      stage: row.stage,
+      result: row.result,
+      inputs: row.inputs,
+      tenant: { id: row.tenant_id, name: row.tenant_name },
+    };
   }
 
   private async select(sql: string, params: unknown[]): Promise<AssessmentRecord[]> {

@@ -1,10 +1,11 @@
 import { Args, Float, GraphQLISODateTime, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Audited } from '../audit';
 import { periodMonths, periodStart } from '../scoring';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
-import { AssessmentLoaders } from './assessment.loaders';
-import { Assessment, AssessmentConnection } from './assessment.model';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
+import { AssessmentReader } from './assessment-reader';
+import { Assessment, AssessmentConnection, type AssessmentSummary } from './assessment.model';
 import { AssessmentsService } from './assessments.service';
 import { AssessmentAnswersInput } from './dto/assessment-answers.input';
 import { AssessmentsArgs } from './dto/assessments.args';
@@ -14,7 +15,7 @@ import { SubmitAssessmentInput } from './dto/submit-assessment.input';
 export class AssessmentsResolver {
   constructor(
     private readonly service: AssessmentsService,
-    private readonly loaders: AssessmentLoaders,
+    private readonly reader: AssessmentReader,
   ) {}
 
   @Mutation(() => Assessment, {
@@ -23,6 +24,7 @@ export class AssessmentsResolver {
       'result. A replay with the same idempotency key and body returns the first result.',
   })
   @Access.tenant(EDITORS)
+  @Audited.result()
   submitAssessment(
     @Args('input', { description: 'The period, the answers and an idempotency key.' })
     input: SubmitAssessmentInput,
@@ -64,14 +66,14 @@ export class AssessmentsResolver {
     description:
       "The first day of the period (UTC midnight): the x of growth trends and the first key of period order.",
   })
-  periodStart(@Parent() assessment: Assessment): Date {
+  periodStart(@Parent() assessment: AssessmentSummary): Date {
     return periodStart(assessment.period);
   }
 
   @ResolveField(() => Int, {
     description: 'The length of the period in months: 1, 3, 6 or 12 (the shorter period comes first in period order).',
   })
-  periodMonths(@Parent() assessment: Assessment): number {
+  periodMonths(@Parent() assessment: AssessmentSummary): number {
     return periodMonths(assessment.period);
   }
 
@@ -80,16 +82,16 @@ export class AssessmentsResolver {
     description:
       'The current assessment before this one in period order; for a preview, the latest stored one.',
   })
-  previous(@Parent() assessment: Assessment): Promise<Assessment | null> {
-    return this.loaders.previous(assessment);
+  previous(@Parent() assessment: AssessmentSummary): Promise<AssessmentSummary | null> {
+    return this.reader.previous(assessment);
   }
 
   @ResolveField(() => Float, {
     nullable: true,
     description: 'Overall score minus the previous overall score, unrounded; null without a previous one.',
   })
-  async delta(@Parent() assessment: Assessment): Promise<number | null> {
-    const previous = await this.loaders.previousScore(assessment);
+  async delta(@Parent() assessment: AssessmentSummary): Promise<number | null> {
+    const previous = await this.reader.previousScore(assessment);
     return previous === null ? null : assessment.overallScore - previous;
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
+import { type Connection, decodeCursor, toConnection } from '../graphql';
 import {
   CURRENT_MODEL_VERSION,
   getScoringModel,
@@ -13,7 +13,7 @@ import {
   type ScoringInputs,
   type ScoringResult,
 } from '../scoring';
-import { RequestScope } from '../tenancy/request-scope';
+import { RequestScope } from '../tenancy';
 import { toAssessment, toPreview } from './assessment.mapper';
 import type { Assessment } from './assessment.model';
 import {
@@ -26,7 +26,7 @@ import type { AssessmentsArgs } from './dto/assessments.args';
 import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
 import { OrganisationFactsReader } from './organisation-facts.reader';
 import { canonicalAnswers, requestHash } from './request-hash';
-import { markMutationUnchanged } from '../audit/audit-record';
+import { markMutationUnchanged } from '../audit';
 
 @Injectable()
 export class AssessmentsService {

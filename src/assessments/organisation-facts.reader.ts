@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { TenantTransaction } from '../tenancy';
 import { assembleFacts, FACTS_SQL, type FactsRow, type OrganisationFacts } from './organisation-facts';
 
 @Injectable()

@@ -1,13 +1,13 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Tenant } from '../tenants/tenant.model';
-import { AssessmentLoaders } from './assessment.loaders';
+import { Tenant } from '../tenants';
+import { AssessmentReader } from './assessment-reader';
 import { Assessment } from './assessment.model';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
+import { requireSelectedTenant } from '../tenancy';
 
 @Resolver(() => Tenant)
 export class TenantAssessmentsResolver {
   constructor(
-    private readonly loaders: AssessmentLoaders,
+    private readonly reader: AssessmentReader,
   ) {}
 
   @ResolveField(() => Assessment, {
@@ -18,6 +18,6 @@ export class TenantAssessmentsResolver {
   })
   latestAssessment(@Parent() tenant: Tenant): Promise<Assessment | null> {
     requireSelectedTenant(tenant, 'latestAssessment');
-    return this.loaders.latest();
+    return this.reader.latest();
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../graphql/connection';
+import { ConnectionType } from '../graphql';
 
 @ObjectType('AuditEvent', { description: 'One successful change to the tenant: who, what, when, on which object.' })
 export class AuditEvent {

@@ -1,4 +1,4 @@
-import { currentRequestContext, type AuditRecord } from '../request/request-context';
+import { currentRequestContext, type AuditRecord } from '../request';
 
 /**
  * The audit record of the mutation running now, a field of the request context: the AuditInterceptor opens one

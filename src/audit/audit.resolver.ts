@@ -1,7 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { type Connection, PageArgs } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { MEMBERSHIP_ADMINS } from '../tenancy/roles';
+import { type Connection, PageArgs } from '../graphql';
+import { Access } from '../tenancy';
+import { MEMBERSHIP_ADMINS } from '../common/roles';
 import { AuditEvent, AuditEventConnection } from './audit-event.model';
 import { AuditService } from './audit.service';
 

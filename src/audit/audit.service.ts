@@ -1,26 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
-import { escapeLiteral } from 'pg';
-import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
-import { userIdOf } from '../request/request-context';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
+import { userIdOf } from '../request';
+import { RequestScope } from '../tenancy';
 import type { AuditEvent } from './audit-event.model';
-
-interface AuditRow {
-  id: string;
-  occurred_at: Date;
-  occurred_at_text: string;
-  user_id: string | null;
-  operation: string;
-  target_id: string | null;
-  request_id: string | null;
-}
+import { AuditRepository } from './audit.repository';
 
 @Injectable()
 export class AuditService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly audit: AuditRepository,
     private readonly scope: RequestScope,
     private readonly cls: ClsService,
   ) {}
@@ -31,50 +20,20 @@ export class AuditService {
    */
   record(operation: string, targetId: string | null): void {
     const { tenantId, caller } = this.scope.current;
-    const userId = userIdOf(caller);
     if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
-    const values = [tenantId, userId, operation, targetId?.slice(0, 200), this.cls.getId()?.slice(0, 100)].map(literal);
-    this.tx.beforeCommit(
-      `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (${values.join(', ')})`,
-    );
+    this.audit.queue({ tenantId, userId: userIdOf(caller), operation, targetId, requestId: this.cls.getId() });
   }
 
   /** The tenant's trail, newest first. */
   async trail(first: number, after?: string | null): Promise<Connection<AuditEvent>> {
-    const manager = await this.tx.manager();
-    const params: unknown[] = [first + 1];
-    let where = '';
-    if (after) {
-      const [at, id] = decodeTimeCursor(after);
-      params.push(at, id);
-      where = `WHERE (occurred_at, id) < ($2::timestamptz, $3::uuid)`;
-    }
-    const [rows, count] = await Promise.all([
-      manager.query<AuditRow[]>(
-        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id
-           FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $1`,
-        params,
-      ),
-      manager.query<{ n: number }[]>(`SELECT count(*)::int AS n FROM audit_events`),
-    ]);
+    const key = after ? decodeTimeCursor(after) : null;
+    const { rows, totalCount } = await this.audit.page(first, key && { occurredAt: key[0], id: key[1] });
     return toConnection(
       rows,
       first,
-      count[0].n,
-      (r) => ({
-        id: r.id,
-        occurredAt: r.occurred_at,
-        userId: r.user_id,
-        operation: r.operation,
-        targetId: r.target_id,
-        requestId: r.request_id,
-      }),
-      (r) => [r.occurred_at_text, r.id],
+      totalCount,
+      ({ key: _key, ...event }) => event,
+      (r) => [r.key.occurredAt, r.key.id],
     );
   }
-}
-
-/** A text literal, or NULL; NUL characters (which PostgreSQL text cannot hold) are dropped from the label. */
-function literal(value: string | null | undefined): string {
-  return value === null || value === undefined ? 'NULL' : escapeLiteral(value.replace(/\0/g, ''));
 }

@@ -1,9 +1,10 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { UsersRepository } from './users.repository';
 import { jwtSecretOf } from './jwt-secret';
 import { SignInFailureLimiter } from './sign-in-failures';
 import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
@@ -26,6 +27,7 @@ import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
     }),
   ],
   providers: [
+    UsersRepository,
     AuthService,
     AuthResolver,
     JwtStrategy,

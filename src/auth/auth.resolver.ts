@@ -1,5 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Access } from '../tenancy/access.decorator';
+import { Audited } from '../audit';
+import { Access } from '../tenancy';
 import { AuthService } from './auth.service';
 import { LogInArgs } from './dto/log-in.args';
 import { SignUpInput } from './dto/sign-up.input';
@@ -11,12 +12,14 @@ export class AuthResolver {
 
   @Mutation(() => AuthPayload, { description: 'Creates an account and returns a token.' })
   @Access.public()
+  @Audited.none()
   signUp(@Args('input', { description: 'The new account.' }) input: SignUpInput): Promise<AuthPayload> {
     return this.auth.signUp(input);
   }
 
   @Mutation(() => AuthPayload, { description: 'Exchanges email and password for a token.' })
   @Access.public()
+  @Audited.none()
   logIn(@Args() args: LogInArgs): Promise<AuthPayload> {
     return this.auth.logIn(args.email, args.password);
   }

@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
+import { RequestScope } from '../tenancy';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
 import { SignInFailureLimiter } from './sign-in-failures';
-import { UserEntity } from './user.entity';
 import type { AuthPayload, User } from './user.model';
+import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly users: UsersRepository,
     private readonly scope: RequestScope,
     private readonly jwt: JwtService,
     private readonly signInFailures: SignInFailureLimiter,
@@ -20,28 +19,16 @@ export class AuthService {
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
     const email = normaliseEmail(input.email);
-    const users = (await this.tx.manager()).getRepository(UserEntity);
     const passwordHash = await hashPassword(input.password);
-    const inserted = await users
-      .createQueryBuilder()
-      .insert()
-      .values({ email, name: input.name.trim(), passwordHash })
-      .orIgnore()
-      .returning(['id', 'email', 'name'])
-      .execute();
-    const row = inserted.raw as { id: string; email: string; name: string }[];
-    if (row.length === 0) throw new ConflictError('An account with this email already exists');
-    return this.issue(row[0]);
+    const user = await this.users.insertUnlessTaken(email, input.name.trim(), passwordHash);
+    if (!user) throw new ConflictError('An account with this email already exists');
+    return this.issue(user);
   }
 
   /** Refused with RATE_LIMITED while the email has too many recent failures (existing account or not). */
   async logIn(email: string, password: string): Promise<AuthPayload> {
     this.signInFailures.begin(email);
-    const users = (await this.tx.manager()).getRepository(UserEntity);
-    const user = await users
-      .createQueryBuilder('u')
-      .where('lower(u.email) = :email', { email: normaliseEmail(email) })
-      .getOne();
+    const user = await this.users.findByEmail(normaliseEmail(email));
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
     this.signInFailures.succeeded(email);
@@ -49,8 +36,7 @@ export class AuthService {
   }
 
   async me(): Promise<User> {
-    const users = (await this.tx.manager()).getRepository(UserEntity);
-    const user = await users.findOneBy({ id: this.scope.userId });
+    const user = await this.users.find(this.scope.userId);
     if (!user) throw new NotFoundError('User');
     return { id: user.id, email: user.email, name: user.name };
   }

@@ -2,8 +2,8 @@ import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthenticatedError } from '../common/errors';
-import { ACCESS_RULE, type AccessRule } from '../tenancy/access.decorator';
-import { requestOf, type AuthUser } from '../tenancy/request';
+import { ACCESS_RULE, type AccessRule } from '../tenancy';
+import { requestOf, type AuthUser } from '../tenancy';
 
 /** Authenticates the bearer token for every operation except public ones. */
 @Injectable()

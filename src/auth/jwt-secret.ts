@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 
 export interface GeneratedSecret {
   secret: string;

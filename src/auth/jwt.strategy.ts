@@ -2,10 +2,10 @@ import { createSecretKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { UnauthenticatedError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import type { AuthUser } from '../tenancy/request';
+import type { AuthUser } from '../tenancy';
 import { jwtSecretOf } from './jwt-secret';
 
 export const JWT_ALGORITHM = 'HS256';

@@ -1,21 +1,13 @@
-import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 import { NotFoundError, VersionConflictError } from './errors';
 
 /**
- * Why a conditional write (`... WHERE id = $1 AND version = $2`) matched no row: the object moved on
- * (VERSION_CONFLICT) or is not there, or is another tenant's (NOT_FOUND).
+ * Why a conditional write (`... WHERE id = $1 AND version = $2`) matched no row, from the version the object has
+ * now (null: it is not there, or is another tenant's): it moved on (VERSION_CONFLICT), or NOT_FOUND.
  */
-export async function conflictOrMissing<E extends ObjectLiteral & { id: string; version: number }>(
-  manager: EntityManager,
-  entity: EntityTarget<E>,
+export function conflictOrMissing(
   what: string,
-  id: string,
   expectedVersion: number,
-): Promise<VersionConflictError | NotFoundError> {
-  const current = await manager
-    .createQueryBuilder(entity, 'v')
-    .select('v.version', 'version')
-    .where('v.id = :id', { id })
-    .getRawOne<{ version: number }>();
-  return current ? new VersionConflictError(what, expectedVersion, current.version) : new NotFoundError(what);
+  currentVersion: number | null,
+): VersionConflictError | NotFoundError {
+  return currentVersion !== null ? new VersionConflictError(what, expectedVersion, currentVersion) : new NotFoundError(what);
 }

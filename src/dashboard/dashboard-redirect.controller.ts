@@ -1,5 +1,5 @@
 import { Controller, Get, Redirect } from '@nestjs/common';
-import { Access } from '../tenancy/access.decorator';
+import { Access } from '../tenancy';
 
 /** `GET /` is where a browser lands first: it goes on to the dashboard (the API itself is at /graphql). */
 @Controller()

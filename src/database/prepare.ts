@@ -1,4 +1,4 @@
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 import { startEmbeddedPostgres } from './embedded';
 import { runMigrations } from './migrate';
 import { appUrlFor, ensureDatabase, provisionRoles, withDatabase } from './provision';

@@ -1,5 +1,5 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
-import { currentRequestContext } from '../request/request-context';
+import { currentRequestContext } from '../request';
 
 let processTotal = 0;
 

@@ -1,5 +1,5 @@
-import type { PortfolioEntry } from '../portfolio/portfolio.model';
-import type { AssessmentReportRow } from './assessment-report.repository';
+import type { PortfolioEntry } from '../portfolio';
+import type { AssessmentReportRecord } from '../assessments';
 import { toCsv } from './csv';
 
 export const PORTFOLIO_CSV_HEADER = [
@@ -41,23 +41,23 @@ export function portfolioCsv(entries: readonly PortfolioEntry[]): string {
 export const ASSESSMENT_REPORT_FORMAT = 'smt-assessment-report/v1';
 
 /** Everything needed to explain (and recompute) a score: the frozen inputs, the result and its findings. */
-export function assessmentReport(row: AssessmentReportRow, exportedAt: Date) {
-  const { findings, ...result } = row.result;
+export function assessmentReport(report: AssessmentReportRecord, exportedAt: Date) {
+  const { findings, ...result } = report.result;
   return {
     format: ASSESSMENT_REPORT_FORMAT,
     exportedAt: exportedAt.toISOString(),
-    tenant: { id: row.tenant_id, name: row.tenant_name },
+    tenant: { id: report.tenant.id, name: report.tenant.name },
     assessment: {
-      id: row.id,
-      period: row.period,
-      submittedAt: row.submitted_at.toISOString(),
-      supersededAt: row.superseded_at?.toISOString() ?? null,
-      current: row.superseded_at === null,
-      modelVersion: row.model_version,
-      overallScore: row.overall_score,
-      stage: row.stage,
+      id: report.id,
+      period: report.period,
+      submittedAt: report.submittedAt.toISOString(),
+      supersededAt: report.supersededAt?.toISOString() ?? null,
+      current: report.supersededAt === null,
+      modelVersion: report.modelVersion,
+      overallScore: report.overallScore,
+      stage: report.stage,
     },
-    inputs: row.inputs,
+    inputs: report.inputs,
     result,
     findings,
   };

@@ -1,12 +1,12 @@
 import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
 import type { Response } from 'express';
+import { AssessmentReader } from '../assessments';
+import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { Clock } from '../portfolio/clock';
-import { PortfolioService } from '../portfolio/portfolio.service';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES } from '../tenancy/roles';
-import { AssessmentReportRepository } from './assessment-report.repository';
+import { PortfolioService } from '../portfolio';
+import { Access } from '../tenancy';
+import { ALL_ROLES } from '../common/roles';
 import { assessmentReport, portfolioCsv } from './export-formats';
 import { HttpErrorFilter } from './http-error.filter';
 
@@ -19,7 +19,7 @@ import { HttpErrorFilter } from './http-error.filter';
 export class ExportsController {
   constructor(
     private readonly portfolios: PortfolioService,
-    private readonly reports: AssessmentReportRepository,
+    private readonly assessments: AssessmentReader,
     private readonly clock: Clock,
   ) {}
 
@@ -43,9 +43,9 @@ export class ExportsController {
   @Header('cache-control', 'no-store')
   @Header('x-content-type-options', 'nosniff')
   async assessment(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
-    const row = isUuid(id) ? await this.reports.find(id) : null;
-    if (!row) throw new NotFoundError('Assessment');
-    res.setHeader('content-disposition', `attachment; filename="assessment-${row.id}.json"`);
-    return `${JSON.stringify(assessmentReport(row, this.clock.now()), null, 2)}\n`;
+    const report = isUuid(id) ? await this.assessments.report(id) : null;
+    if (!report) throw new NotFoundError('Assessment');
+    res.setHeader('content-disposition', `attachment; filename="assessment-${report.id}.json"`);
+    return `${JSON.stringify(assessmentReport(report, this.clock.now()), null, 2)}\n`;
   }
 }

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { PortfolioModule } from '../portfolio/portfolio.module';
-import { AssessmentReportRepository } from './assessment-report.repository';
+import { AssessmentsModule } from '../assessments';
+import { PortfolioModule } from '../portfolio';
 import { ExportsController } from './exports.controller';
 
 @Module({
-  imports: [PortfolioModule],
+  imports: [PortfolioModule, AssessmentsModule],
   controllers: [ExportsController],
-  providers: [AssessmentReportRepository],
 })
 export class ExportsModule {}

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { type ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors';
-import { logInternalError, mapError } from '../graphql/format-error';
+import { logInternalError, mapError } from '../common/error-mapping';
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import * as domain from '../scoring/domain';
-import { ROLES, type Role } from '../tenancy/roles';
+import * as domain from '../scoring';
+import { ROLES, type Role } from '../common/roles';
 
 /** GraphQL enums built from the domain's own arrays, so the schema and the scoring engine cannot drift. */
 function enumObject<T extends string>(values: readonly T[]): { [K in T]: K } {

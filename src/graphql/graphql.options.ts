@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloDriver } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
-import type { AppConfig } from '../config/config';
+import type { AppConfig } from '../config';
 import { formatGraphQLError, logInternalError } from './format-error';
 import { queryLimitDetails, queryLimitsPlugin } from './complexity.plugin';
 import { documentSizePlugin, inputEdgesPlugin, parsingRefusalsAreClientErrors } from './input-edges.plugin';

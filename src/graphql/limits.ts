@@ -4,9 +4,9 @@ import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions, type ThrottlerStorage } from '@nestjs/throttler';
 import { RateLimitedError } from '../common/errors';
-import type { AppConfig } from '../config/config';
-import { ACCESS_RULE, type AccessRule } from '../tenancy/access.decorator';
-import { requestOf } from '../tenancy/request';
+import type { AppConfig } from '../config';
+import { ACCESS_RULE, type AccessRule } from '../tenancy';
+import { requestOf } from '../tenancy';
 import { SlidingLogStorage } from './rate-limit-storage';
 
 /**

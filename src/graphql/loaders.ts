@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { requestContext } from '../request/request-context';
+import { requestContext } from '../request';
 
 /**
  * DataLoaders built fresh for each request (no cache shared between users or tenants): they live in the request
@@ -20,7 +20,7 @@ export class RequestLoaders {
   }
 }
 
-/** Provides RequestLoaders to every module (graphql/ provides its own piece; tenancy/ does not). */
+/** Provides RequestLoaders to every module. */
 @Global()
 @Module({ providers: [RequestLoaders], exports: [RequestLoaders] })
 export class RequestLoadersModule {}

@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType } from '@nestjs/graphql';
-import { Assessment } from '../assessments/assessment.model';
-import { DimensionEnum, StageEnum } from '../graphql/enums';
+import type { AssessmentSummary } from '../assessments';
+import { DimensionEnum, StageEnum } from '../graphql';
 import type { Dimension, Stage } from '../scoring';
 
 @ObjectType('DimensionTrend', { description: 'How one dimension moves over the latest assessments.' })
@@ -27,7 +27,7 @@ export class Growth {
    * Every current assessment in period order, oldest first, for the `points(last)` field (Growth.points is
    * resolved in GrowthResolver): the latest ones in full, the older ones with their dimension scores only.
    */
-  allPoints!: Assessment[];
+  allPoints!: AssessmentSummary[];
 
   @Field(() => Int, { description: 'Current assessments in all: the length of the whole history.' })
   totalPoints!: number;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AssessmentsModule } from '../assessments/assessments.module';
+import { AssessmentsModule } from '../assessments';
 import { GrowthPointsResolver, GrowthResolver } from './growth.resolver';
 import { GrowthService } from './growth.service';
 

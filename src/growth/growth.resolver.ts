@@ -1,8 +1,8 @@
 import { Args, Info, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Assessment } from '../assessments/assessment.model';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
-import { Tenant } from '../tenants/tenant.model';
+import { Assessment, type AssessmentSummary } from '../assessments';
+import { requireSelectedTenant } from '../tenancy';
+import { Tenant } from '../tenants';
 import { GrowthPointsArgs } from './dto/growth-points.args';
 import { Growth } from './growth.model';
 import { GrowthService, pointsAsked } from './growth.service';
@@ -32,7 +32,7 @@ export class GrowthPointsResolver {
       'The latest `last` current assessments (period order), oldest first; each has its delta and previous (the ' +
       'first one against its real predecessor).',
   })
-  points(@Parent() growth: Growth, @Args() args: GrowthPointsArgs): Assessment[] {
+  points(@Parent() growth: Growth, @Args() args: GrowthPointsArgs): AssessmentSummary[] {
     return this.growthService.latestPoints(growth, args.last);
   }
 }

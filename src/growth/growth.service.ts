@@ -1,29 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { AssessmentLoaders } from '../assessments/assessment.loaders';
-import { toAssessmentSummary } from '../assessments/assessment.mapper';
-import type { Assessment } from '../assessments/assessment.model';
-import { AssessmentsRepository } from '../assessments/assessments.repository';
+import { AssessmentReader } from '../assessments';
+import type { AssessmentSummary } from '../assessments';
 import { CURRENT_MODEL_VERSION, getScoringModel, growth } from '../scoring';
 import { DEFAULT_GROWTH_POINTS, MAX_GROWTH_POINTS } from './dto/growth-points.args';
 import type { Growth } from './growth.model';
 
 @Injectable()
 export class GrowthService {
-  constructor(
-    private readonly assessments: AssessmentsRepository,
-    private readonly loaders: AssessmentLoaders,
-  ) {}
+  constructor(private readonly assessments: AssessmentReader) {}
 
   /**
    * Growth of the request's tenant over its current assessments (superseded ones are history, not growth). Trends
    * and the next stage need every point's dimension scores; only the latest `pointsInFull` points (and the
-   * predecessor of the first of them, which `previous` shows) are read in full.
+   * predecessor of the first of them, which `previous` shows) are read in full, and they carry their predecessor.
    */
   async ofSelectedTenant(pointsInFull: number): Promise<Growth> {
-    const records = await this.assessments.currentInPeriodOrder(pointsInFull + 1);
-    const result = growth(records.map(toAssessmentSummary), getScoringModel(CURRENT_MODEL_VERSION));
+    const history = await this.assessments.history(pointsInFull);
+    const result = growth(history, getScoringModel(CURRENT_MODEL_VERSION));
     return {
       allPoints: result.points,
       totalPoints: result.points.length,
@@ -34,13 +29,10 @@ export class GrowthService {
     };
   }
 
-  /** The latest `last` points, oldest first; their predecessors are known, so previous/delta need no query. */
-  latestPoints(growthOf: Growth, last: number): Assessment[] {
+  /** The latest `last` points, oldest first; they carry their predecessors, so previous/delta need no query. */
+  latestPoints(growthOf: Growth, last: number): AssessmentSummary[] {
     const all = growthOf.allPoints;
-    const from = Math.max(0, all.length - last);
-    const points = all.slice(from);
-    points.forEach((point, index) => this.loaders.primePrevious(point.id, all[from + index - 1] ?? null));
-    return points;
+    return all.slice(Math.max(0, all.length - last));
   }
 }
 

@@ -2,7 +2,7 @@ import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/commo
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from '../common/errors';
-import { Access } from '../tenancy/access.decorator';
+import { Access } from '../tenancy';
 
 /**
  * Liveness with the database: 200 `{ status: 'ok' }` when a ping answers within 2 s, otherwise 503 with

@@ -1,6 +1,6 @@
 import { BadUserInputError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { decodeCursor, encodeCursor, isTimestampText } from '../graphql/connection';
+import { decodeCursor, encodeCursor, isTimestampText } from '../graphql';
 
 /**
  * Initiatives are listed newest first, by (created_at, id) descending. A cursor carries both, the time at full

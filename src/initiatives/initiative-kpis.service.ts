@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { In } from 'typeorm';
-import { groupByKeys, RequestLoaders } from '../graphql/loaders';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { groupByKeys, RequestLoaders } from '../graphql';
 import type { KpiInput } from './dto/kpi.input';
-import { InitiativeKpiEntity } from './initiative-kpi.entity';
 import type { Kpi } from './initiative.model';
+import { InitiativesRepository } from './initiatives.repository';
 
 const KPIS_OF_INITIATIVE = 'initiatives:kpis-of-initiative';
 
@@ -13,7 +11,7 @@ const KPIS_OF_INITIATIVE = 'initiatives:kpis-of-initiative';
 @Injectable()
 export class InitiativeKpisService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly initiatives: InitiativesRepository,
     private readonly loaders: RequestLoaders,
   ) {}
 
@@ -24,23 +22,13 @@ export class InitiativeKpisService {
   /** Stores the KPIs of a new initiative (one statement) and hands them to the loader. */
   async add(initiativeId: string, kpis: KpiInput[]): Promise<void> {
     const stored = kpis.map((kpi) => ({ name: kpi.name.trim(), kind: kpi.kind }));
-    if (stored.length > 0) {
-      const manager = await this.tx.manager();
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(InitiativeKpiEntity)
-        .values(stored.map((kpi, position) => ({ initiativeId, position, ...kpi })))
-        .updateEntity(false)
-        .execute();
-    }
+    if (stored.length > 0) await this.initiatives.insertKpis(initiativeId, stored);
     this.loader().clear(initiativeId).prime(initiativeId, stored);
   }
 
   /** Replaces all KPIs of an initiative. */
   async replace(initiativeId: string, kpis: KpiInput[]): Promise<void> {
-    const manager = await this.tx.manager();
-    await manager.delete(InitiativeKpiEntity, { initiativeId });
+    await this.initiatives.deleteKpis(initiativeId);
     await this.add(initiativeId, kpis);
   }
 
@@ -49,15 +37,10 @@ export class InitiativeKpisService {
   }
 
   private loader(): DataLoader<string, Kpi[]> {
-    return this.loaders.get<string, Kpi[]>(KPIS_OF_INITIATIVE, async (ids) => {
-      const manager = await this.tx.manager();
-      const rows = await manager.find(InitiativeKpiEntity, {
-        where: { initiativeId: In([...ids]) },
-        order: { initiativeId: 'ASC', position: 'ASC' },
-      });
-      return groupByKeys(ids, rows, (row) => row.initiativeId).map((group) =>
+    return this.loaders.get<string, Kpi[]>(KPIS_OF_INITIATIVE, async (ids) =>
+      groupByKeys(ids, await this.initiatives.kpisOf(ids), (row) => row.initiativeId).map((group) =>
         group.map((row) => ({ name: row.name, kind: row.kind })),
-      );
-    });
+      ),
+    );
   }
 }

@@ -1,13 +1,13 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ConnectionType } from '../graphql/connection';
+import { ConnectionType } from '../graphql';
 import {
   DepartmentEnum,
   FailureFactorEnum,
   InitiativeStatusEnum,
   KpiKindEnum,
   OutsourcingEnum,
-} from '../graphql/enums';
-import type { Department, FailureFactor, InitiativeStatus, KpiKind, Outsourcing } from '../scoring/domain';
+} from '../graphql';
+import type { Department, FailureFactor, InitiativeStatus, KpiKind, Outsourcing } from '../scoring';
 
 @ObjectType('Kpi', {
   description: 'How an initiative measures success; follower counts alone are vanity metrics.',

@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { Audited } from '../audit';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
 import { CreateInitiativeInput } from './dto/create-initiative.input';
 import { DeleteInitiativeArgs } from './dto/delete-initiative.args';
 import { InitiativesArgs } from './dto/initiatives.args';
@@ -38,6 +39,7 @@ export class InitiativesResolver {
 
   @Mutation(() => Initiative, { description: 'Records a social media initiative with its KPIs.' })
   @Access.tenant(EDITORS)
+  @Audited.result()
   createInitiative(
     @Args('input', { description: 'The initiative to record.' }) input: CreateInitiativeInput,
   ): Promise<Initiative> {
@@ -48,6 +50,7 @@ export class InitiativesResolver {
     description: 'Changes an initiative; a stale expectedVersion fails with VERSION_CONFLICT.',
   })
   @Access.tenant(EDITORS)
+  @Audited.input('id')
   updateInitiative(
     @Args('input', { description: 'The initiative, its expected version and the fields to change.' })
     input: UpdateInitiativeInput,
@@ -59,6 +62,7 @@ export class InitiativesResolver {
     description: 'Deletes an initiative; a stale expectedVersion fails with VERSION_CONFLICT.',
   })
   @Access.tenant(EDITORS)
+  @Audited.arg('id')
   deleteInitiative(@Args() args: DeleteInitiativeArgs): Promise<boolean> {
     return this.service.delete(args.id, args.expectedVersion);
   }

@@ -1,7 +1,7 @@
 import { Args, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Connection } from '../graphql/connection';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
-import { Tenant } from '../tenants/tenant.model';
+import type { Connection } from '../graphql';
+import { requireSelectedTenant } from '../tenancy';
+import { Tenant } from '../tenants';
 import { InitiativesArgs } from './dto/initiatives.args';
 import { type Initiative, InitiativeConnection } from './initiative.model';
 import { InitiativesService } from './initiatives.service';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '../config';
 
 /** One message: plain text always, HTML optional (clients that show HTML get it, the rest the text). */
 export interface MailMessage {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BenchmarkRepository } from './benchmark.repository';
 import { BenchmarkResolver } from './benchmark.resolver';
 import { BenchmarkService } from './benchmark.service';
 
-@Module({ providers: [BenchmarkService, BenchmarkResolver] })
+@Module({ providers: [BenchmarkRepository, BenchmarkService, BenchmarkResolver] })
 export class BenchmarkModule {}

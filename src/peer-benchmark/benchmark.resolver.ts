@@ -1,6 +1,6 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES } from '../tenancy/roles';
+import { Access } from '../tenancy';
+import { ALL_ROLES } from '../common/roles';
 import { Benchmark } from './benchmark.model';
 import { BenchmarkService } from './benchmark.service';
 

@@ -1,36 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/errors';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
 import type { Benchmark } from './benchmark.model';
+import { BenchmarkRepository } from './benchmark.repository';
 import { quarterOf } from './release-mechanism';
 import { SURVEY_2012 } from './survey-2012';
-
-interface ReleaseRow {
-  size_band: string;
-  own_score: number | null;
-  p25: number | null;
-  p50: number | null;
-  p75: number | null;
-  epsilon: number | null;
-  eligible_count: number | null;
-  released_at: Date | null;
-  minimum_eligible: number;
-}
 
 export const RELEASE_SOURCE = 'RELEASE';
 
 @Injectable()
 export class BenchmarkService {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(private readonly releases: BenchmarkRepository) {}
 
-  /**
-   * tenant_benchmark_release() (migration 1764150010000) is the only path to peers: SECURITY DEFINER, no parameters
-   * (the band comes from the selected tenant). It returns the band's stored release of the day, making it on the
-   * first read, and the tenant's own latest score; the quarter is the own score placed against the release.
-   */
+  /** The band's release of the day (BenchmarkRepository) and the own score's quarter placed against it. */
   async ofSelectedTenant(): Promise<Benchmark> {
-    const manager = await this.tx.manager();
-    const [row] = await manager.query<ReleaseRow[]>('SELECT * FROM tenant_benchmark_release()');
+    const row = await this.releases.releaseOfSelectedTenant();
     if (!row) throw new AppError('INTERNAL_SERVER_ERROR', 'No benchmark for the selected tenant');
     const base = {
       sizeBand: row.size_band,

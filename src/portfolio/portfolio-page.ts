@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../common/errors';
-import { decodeCursor, encodeCursor, type PageInfo } from '../graphql/connection';
+import { decodeCursor, encodeCursor, type PageInfo } from '../graphql';
 import { STAGES, type Stage } from '../scoring';
 import { PORTFOLIO_SORTS, portfolioOrder, type PortfolioSort, type Rankable } from './portfolio-status';
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { EXPLANATION_FIELDS } from '../assessments/assessment.mapper';
+import { EXPLANATION_FIELDS } from '../assessments';
+import type { ClientAssessmentsProjection } from '../assessments';
 import { DEFAULT_PORTFOLIO_PAGE } from './portfolio-page';
 
 /**
@@ -8,14 +9,7 @@ import { DEFAULT_PORTFOLIO_PAGE } from './portfolio-page';
  * arguments). The dimension scores of the latest assessment and the previous score are always read: the weakest
  * dimension, the change and the alerts are computed from them for every entry, asked for or not.
  */
-export interface PortfolioProjection {
-  /** The latest assessment's bandStage, appliedCaps, findings or facts: its stored result in full. */
-  latestDetail: boolean;
-  /** The latest assessment's answers. */
-  latestAnswers: boolean;
-  /** latestAssessment.previous: the previous assessment in full. */
-  previousDetail: boolean;
-}
+export type PortfolioProjection = ClientAssessmentsProjection;
 
 /** Dashboards and the CSV export: scores, stages, dates and the weakest dimension. */
 export const SUMMARY_PROJECTION: PortfolioProjection = Object.freeze({

@@ -1,8 +1,8 @@
 import { Field, Float, GraphQLISODateTime, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Assessment } from '../assessments/assessment.model';
-import { DimensionEnum, StageEnum } from '../graphql/enums';
+import { Assessment, type AssessmentSummary } from '../assessments';
+import { DimensionEnum, StageEnum } from '../graphql';
 import type { Dimension, Stage } from '../scoring';
-import { Tenant } from '../tenants/tenant.model';
+import { Tenant } from '../tenants';
 import { PORTFOLIO_SORTS, SCORE_DROP_ALERT_POINTS, type PortfolioSort } from './portfolio-status';
 
 export const PortfolioSortEnum = Object.fromEntries(PORTFOLIO_SORTS.map((s) => [s, s])) as {
@@ -36,7 +36,7 @@ export class PortfolioEntry {
     description:
       'The current assessment latest in period order (not the last submitted); its previous and delta come with it.',
   })
-  latestAssessment!: Assessment | null;
+  latestAssessment!: AssessmentSummary | null;
 
   @Field(() => StageEnum, { nullable: true, description: 'The stage of the latest assessment.' })
   stage!: Stage | null;

@@ -1,8 +1,8 @@
 import { Args, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { BadUserInputError } from '../common/errors';
-import { PageInfo } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
+import { PageInfo } from '../graphql';
+import { Access } from '../tenancy';
 import { PortfolioArgs } from './dto/portfolio.args';
 import { PortfolioEntriesArgs } from './dto/portfolio-entries.args';
 import { Portfolio, PortfolioEntry } from './portfolio.model';

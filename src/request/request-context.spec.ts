@@ -1,6 +1,5 @@
 import { beginAuditRecord, markMutationUnchanged, setAuditTarget } from '../audit/audit-record';
 import { requireSelectedTenant } from '../tenancy/selected-tenant';
-import type { Tenant } from '../tenants/tenant.model';
 import { currentRequestContext, requestContext, runInNewRequestContext, userIdOf } from './request-context';
 
 const TENANT = '00000000-0000-4000-8000-000000000001';
@@ -10,7 +9,7 @@ describe('the request context', () => {
   it('is absent outside a request, and the accessors fail closed', () => {
     expect(currentRequestContext()).toBeUndefined();
     expect(() => requestContext()).toThrow('No request context');
-    expect(() => requireSelectedTenant({ id: TENANT } as Tenant, 'teams')).toThrow('No request scope');
+    expect(() => requireSelectedTenant({ id: TENANT }, 'teams')).toThrow('No request scope');
     markMutationUnchanged(); // a no-op, not a crash, outside a request
   });
 
@@ -45,8 +44,8 @@ describe('the request context', () => {
   it("allows a Tenant's own fields only for the selected tenant", async () => {
     await runInNewRequestContext((context) => {
       context.scope = { caller: { kind: 'user', userId: 'u' }, tenantId: TENANT, role: 'VIEWER' };
-      expect(() => requireSelectedTenant({ id: TENANT } as Tenant, 'teams')).not.toThrow();
-      expect(() => requireSelectedTenant({ id: OTHER } as Tenant, 'teams')).toThrow(
+      expect(() => requireSelectedTenant({ id: TENANT }, 'teams')).not.toThrow();
+      expect(() => requireSelectedTenant({ id: OTHER }, 'teams')).toThrow(
         expect.objectContaining({ code: 'FORBIDDEN' }) as Error,
       );
       return Promise.resolve();

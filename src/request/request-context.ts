@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import { ClsServiceManager } from 'nestjs-cls';
-import type { Role } from '../tenancy/roles';
+import type { Role } from '../common/roles';
 import { TransactionState } from './transaction-state';
 
 /**

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { TeamsModule } from '../teams/teams.module';
+import { TeamsModule } from '../teams';
+import { ResponsibilitiesRepository } from './responsibilities.repository';
 import { ResponsibilitiesResolver } from './responsibilities.resolver';
 import { ResponsibilitiesService } from './responsibilities.service';
-import { ResponsibilityAssignmentEntity } from './responsibility-assignment.entity';
 import { TenantResponsibilitiesResolver } from './tenant-responsibilities.resolver';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ResponsibilityAssignmentEntity]), TeamsModule],
-  providers: [ResponsibilitiesService, ResponsibilitiesResolver, TenantResponsibilitiesResolver],
+  imports: [TeamsModule],
+  providers: [ResponsibilitiesRepository, ResponsibilitiesService, ResponsibilitiesResolver, TenantResponsibilitiesResolver],
 })
 export class ResponsibilitiesModule {}

@@ -1,9 +1,10 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ResponsibilityEnum } from '../graphql/enums';
-import type { Responsibility } from '../scoring/domain';
-import { Access } from '../tenancy/access.decorator';
-import { EDITORS } from '../tenancy/roles';
-import { TeamMember } from '../teams/team.model';
+import { Audited } from '../audit';
+import { ResponsibilityEnum } from '../graphql';
+import type { Responsibility } from '../scoring';
+import { Access } from '../tenancy';
+import { EDITORS } from '../common/roles';
+import { TeamMember } from '../teams';
 import { AssignResponsibilityInput } from './dto/assign-responsibility.input';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignment } from './responsibility-assignment.model';
@@ -17,6 +18,7 @@ export class ResponsibilitiesResolver {
       'Gives a responsibility its owner (a team member, an in-house department or the agency), replacing any earlier one.',
   })
   @Access.tenant(EDITORS)
+  @Audited.input('responsibility')
   assignResponsibility(
     @Args('input', { description: 'The responsibility and its new owner.' }) input: AssignResponsibilityInput,
   ): Promise<ResponsibilityAssignment> {
@@ -28,6 +30,7 @@ export class ResponsibilitiesResolver {
       'Leaves a responsibility without owner; true when it had one, false when it was already unowned.',
   })
   @Access.tenant(EDITORS)
+  @Audited.arg('responsibility')
   unassignResponsibility(
     @Args('responsibility', {
       type: () => ResponsibilityEnum,

@@ -1,45 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { BadUserInputError, NotFoundError } from '../common/errors';
-import type { Responsibility } from '../scoring/domain';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { TeamMembersService } from '../teams/team-members.service';
-import type { TeamMember } from '../teams/team.model';
+import type { Responsibility } from '../scoring';
+import { TeamMembersService } from '../teams';
+import type { TeamMember } from '../teams';
 import type { AssignResponsibilityInput } from './dto/assign-responsibility.input';
-import { ResponsibilityAssignmentEntity } from './responsibility-assignment.entity';
 import type { ResponsibilityAssignment } from './responsibility-assignment.model';
+import { ResponsibilitiesRepository } from './responsibilities.repository';
 import { inContractOrder, ownerProblems, unowned } from './responsibility-owner';
-
-interface AssignmentRow {
-  responsibility: Responsibility;
-  owner_kind: ResponsibilityAssignment['ownerKind'];
-  member_id: string | null;
-  department: ResponsibilityAssignment['department'];
-  updated_at: Date;
-}
-
-const FOREIGN_KEY_VIOLATION = '23503';
 
 /** Who owns each of the nine responsibilities of the tenant. Unowned ones have no row. */
 @Injectable()
 export class ResponsibilitiesService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly assignments: ResponsibilitiesRepository,
     private readonly members: TeamMembersService,
   ) {}
 
   /** The owned responsibilities, in contract order. */
   async assigned(): Promise<ResponsibilityAssignment[]> {
-    const manager = await this.tx.manager();
-    const rows = await manager.find(ResponsibilityAssignmentEntity);
-    return inContractOrder(rows.map(toAssignment));
+    return inContractOrder(await this.assignments.all());
   }
 
   /** The responsibilities nobody owns, in contract order. */
   async unowned(): Promise<Responsibility[]> {
-    const manager = await this.tx.manager();
-    const rows = await manager.find(ResponsibilityAssignmentEntity, { select: { responsibility: true } });
-    return unowned(rows.map((row) => row.responsibility));
+    return unowned(await this.assignments.owned());
   }
 
   /** The member owning an assignment, through the request's loader (one query for all assignments). */
@@ -63,59 +47,19 @@ export class ResponsibilitiesService {
       if (!member) throw new NotFoundError('Team member');
       memberId = member.id;
     }
-    const manager = await this.tx.manager();
-    try {
-      const rows = await manager.query<AssignmentRow[]>(
-        `INSERT INTO responsibility_assignments (responsibility, owner_kind, member_id, department)
-         VALUES ($1, $2, $3, $4)
-         ON CONFLICT (tenant_id, responsibility) DO UPDATE
-           SET owner_kind = EXCLUDED.owner_kind, member_id = EXCLUDED.member_id,
-               department = EXCLUDED.department, updated_at = now()
-         RETURNING responsibility, owner_kind, member_id, department, updated_at`,
-        [
-          input.responsibility,
-          input.ownerKind,
-          memberId,
-          input.ownerKind === 'DEPARTMENT' ? input.department : null,
-        ],
-      );
-      return fromRow(rows[0]);
-    } catch (error) {
-      // The member was removed by someone else after the check above.
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === FOREIGN_KEY_VIOLATION
-      ) {
-        throw new NotFoundError('Team member');
-      }
-      throw error;
-    }
+    const assignment = await this.assignments.upsert({
+      responsibility: input.responsibility,
+      ownerKind: input.ownerKind,
+      memberId,
+      department: input.ownerKind === 'DEPARTMENT' ? (input.department ?? null) : null,
+    });
+    // Null: the member was removed by someone else after the check above.
+    if (!assignment) throw new NotFoundError('Team member');
+    return assignment;
   }
 
   /** Leaves a responsibility without owner. True when it had one. */
   async unassign(responsibility: Responsibility): Promise<boolean> {
-    const manager = await this.tx.manager();
-    const result = await manager.delete(ResponsibilityAssignmentEntity, { responsibility });
-    return (result.affected ?? 0) > 0;
+    return this.assignments.delete(responsibility);
   }
-}
-
-function toAssignment(entity: ResponsibilityAssignmentEntity): ResponsibilityAssignment {
-  return {
-    responsibility: entity.responsibility,
-    ownerKind: entity.ownerKind,
-    memberId: entity.memberId,
-    department: entity.department,
-    updatedAt: entity.updatedAt,
-  };
-}
-
-function fromRow(row: AssignmentRow): ResponsibilityAssignment {
-  return {
-    responsibility: row.responsibility,
-    ownerKind: row.owner_kind,
-    memberId: row.member_id,
-    department: row.department,
-    updatedAt: row.updated_at,
-  };
 }

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { DepartmentEnum, OwnerKindEnum, ResponsibilityEnum } from '../graphql/enums';
-import type { Department, OwnerKind, Responsibility } from '../scoring/domain';
+import { DepartmentEnum, OwnerKindEnum, ResponsibilityEnum } from '../graphql';
+import type { Department, OwnerKind, Responsibility } from '../scoring';
 
 @ObjectType('ResponsibilityAssignment', {
   description:

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../common/errors';
-import { RESPONSIBILITIES, type OwnerKind, type Responsibility } from '../scoring/domain';
+import { RESPONSIBILITIES, type OwnerKind, type Responsibility } from '../scoring';
 
 /** Who may own a responsibility, as given by a client. */
 export interface OwnerChoice {

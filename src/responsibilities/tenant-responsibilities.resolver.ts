@@ -1,8 +1,8 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { ResponsibilityEnum } from '../graphql/enums';
-import type { Responsibility } from '../scoring/domain';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
-import { Tenant } from '../tenants/tenant.model';
+import { ResponsibilityEnum } from '../graphql';
+import type { Responsibility } from '../scoring';
+import { requireSelectedTenant } from '../tenancy';
+import { Tenant } from '../tenants';
 import { ResponsibilitiesService } from './responsibilities.service';
 import { ResponsibilityAssignment } from './responsibility-assignment.model';
 

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
-import { In } from 'typeorm';
 import { NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { groupByKeys, RequestLoaders } from '../graphql/loaders';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { groupByKeys, RequestLoaders } from '../graphql';
 import type { AddTeamMemberInput } from './dto/add-team-member.input';
 import type { UpdateTeamMemberInput } from './dto/update-team-member.input';
-import { TeamEntity } from './team.entity';
 import type { TeamMember } from './team.model';
-import { toTeamMember, type TeamMemberRow } from './team.rows';
-import { TeamMemberEntity } from './team-member.entity';
+import { TeamsRepository, type TeamMemberChanges } from './teams.repository';
 
 const MEMBERS_OF_TEAM = 'teams:members-of-team';
 const MEMBER_BY_ID = 'teams:member-by-id';
@@ -22,7 +18,7 @@ const MEMBER_BY_ID = 'teams:member-by-id';
 @Injectable()
 export class TeamMembersService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly teams: TeamsRepository,
     private readonly loaders: RequestLoaders,
   ) {}
 
@@ -40,23 +36,15 @@ export class TeamMembersService {
   async add(input: AddTeamMemberInput): Promise<TeamMember> {
     if (!isUuid(input.teamId)) throw new NotFoundError('Team');
     await this.bumpTeam(input.teamId);
-    const manager = await this.tx.manager();
-    const result = await manager
-      .createQueryBuilder()
-      .insert()
-      .into(TeamMemberEntity)
-      .values({
-        teamId: input.teamId,
-        name: input.name.trim(),
-        department: input.department,
-        external: input.external,
-        insight: input.insight,
-        experience: input.experience,
-        affinity: input.affinity,
-      })
-      .returning('*')
-      .execute();
-    const member = toTeamMember((result.raw as TeamMemberRow[])[0]);
+    const member = await this.teams.insertMember({
+      teamId: input.teamId,
+      name: input.name.trim(),
+      department: input.department,
+      external: input.external,
+      insight: input.insight,
+      experience: input.experience,
+      affinity: input.affinity,
+    });
     this.changed(member);
     return member;
   }
@@ -64,7 +52,7 @@ export class TeamMembersService {
   async update(input: UpdateTeamMemberInput): Promise<TeamMember> {
     if (!isUuid(input.id)) throw new NotFoundError('Team member');
     const { id, name, ...scalars } = input;
-    const changes: Partial<TeamMemberEntity> = Object.fromEntries(
+    const changes: TeamMemberChanges = Object.fromEntries(
       Object.entries(scalars).filter(([, value]) => value !== undefined),
     );
     if (name !== undefined) changes.name = name.trim();
@@ -73,18 +61,9 @@ export class TeamMembersService {
       if (!unchanged) throw new NotFoundError('Team member');
       return unchanged;
     }
-    const manager = await this.tx.manager();
-    const result = await manager
-      .createQueryBuilder()
-      .update(TeamMemberEntity)
-      .set(changes)
-      .where('id = :id', { id })
-      .returning('*')
-      .execute();
-    const row = (result.raw as TeamMemberRow[])[0];
-    if (!row) throw new NotFoundError('Team member');
-    await this.bumpTeam(row.team_id);
-    const member = toTeamMember(row);
+    const member = await this.teams.updateMember(id, changes);
+    if (!member) throw new NotFoundError('Team member');
+    await this.bumpTeam(member.teamId);
     this.changed(member);
     return member;
   }
@@ -92,18 +71,10 @@ export class TeamMembersService {
   /** Removes a member; the responsibilities they owned become unowned (the assignment rows cascade). */
   async remove(id: string): Promise<boolean> {
     if (!isUuid(id)) throw new NotFoundError('Team member');
-    const manager = await this.tx.manager();
-    const result = await manager
-      .createQueryBuilder()
-      .delete()
-      .from(TeamMemberEntity)
-      .where('id = :id', { id })
-      .returning('team_id')
-      .execute();
-    const row = (result.raw as { team_id: string }[])[0];
-    if (!row) throw new NotFoundError('Team member');
-    await this.bumpTeam(row.team_id);
-    this.membersOfTeam().clear(row.team_id);
+    const teamId = await this.teams.deleteMember(id);
+    if (!teamId) throw new NotFoundError('Team member');
+    await this.bumpTeam(teamId);
+    this.membersOfTeam().clear(teamId);
     this.memberByIdLoader().clear(id.toLowerCase());
     return true;
   }
@@ -121,14 +92,7 @@ export class TeamMembersService {
 
   /** Adding, changing or removing a member is a change of its team: one UPDATE, NOT_FOUND when no such team. */
   private async bumpTeam(teamId: string): Promise<void> {
-    const manager = await this.tx.manager();
-    const result = await manager
-      .createQueryBuilder()
-      .update(TeamEntity)
-      .set({ version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :teamId', { teamId })
-      .execute();
-    if (!result.affected) throw new NotFoundError('Team');
+    if (!(await this.teams.bump(teamId))) throw new NotFoundError('Team');
   }
 
   private changed(member: TeamMember): void {
@@ -137,21 +101,14 @@ export class TeamMembersService {
   }
 
   private membersOfTeam(): DataLoader<string, TeamMember[]> {
-    return this.loaders.get<string, TeamMember[]>(MEMBERS_OF_TEAM, async (teamIds) => {
-      const manager = await this.tx.manager();
-      const rows = await manager.find(TeamMemberEntity, {
-        where: { teamId: In([...teamIds]) },
-        order: { teamId: 'ASC', createdAt: 'ASC', id: 'ASC' },
-      });
-      return groupByKeys(teamIds, rows.map(toTeamMember), (m) => m.teamId);
-    });
+    return this.loaders.get<string, TeamMember[]>(MEMBERS_OF_TEAM, async (teamIds) =>
+      groupByKeys(teamIds, await this.teams.membersOf(teamIds), (m) => m.teamId),
+    );
   }
 
   private memberByIdLoader(): DataLoader<string, TeamMember | null> {
     return this.loaders.get<string, TeamMember | null>(MEMBER_BY_ID, async (ids) => {
-      const manager = await this.tx.manager();
-      const rows = await manager.findBy(TeamMemberEntity, { id: In([...ids]) });
-      const byId = new Map(rows.map((row) => [row.id, toTeamMember(row)]));
+      const byId = new Map((await this.teams.membersById(ids)).map((member) => [member.id, member]));
       return ids.map((id) => byId.get(id) ?? null);
     });
   }

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { DepartmentEnum } from '../graphql/enums';
-import type { Department } from '../scoring/domain';
+import { DepartmentEnum } from '../graphql';
+import type { Department } from '../scoring';
 
 @ObjectType('TeamMember', {
   description:

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, EDITORS } from '../tenancy/roles';
+import { Audited } from '../audit';
+import { Access } from '../tenancy';
+import { ALL_ROLES, EDITORS } from '../common/roles';
 import { CreateTeamInput } from './dto/create-team.input';
 import { DeleteTeamArgs } from './dto/delete-team.args';
 import { UpdateTeamInput } from './dto/update-team.input';
@@ -31,6 +32,7 @@ export class TeamsResolver {
 
   @Mutation(() => Team, { description: 'Forms a social media team: the central team or a spoke.' })
   @Access.tenant(EDITORS)
+  @Audited.result()
   createTeam(@Args('input', { description: 'The new team.' }) input: CreateTeamInput): Promise<Team> {
     return this.teamsService.create(input);
   }
@@ -39,6 +41,7 @@ export class TeamsResolver {
     description: 'Renames a team; a stale expectedVersion fails with VERSION_CONFLICT.',
   })
   @Access.tenant(EDITORS)
+  @Audited.input('id')
   updateTeam(
     @Args('input', { description: 'The team, its expected version and new name.' }) input: UpdateTeamInput,
   ): Promise<Team> {
@@ -49,6 +52,7 @@ export class TeamsResolver {
     description: 'Deletes a team and its members; the responsibilities they owned become unowned.',
   })
   @Access.tenant(EDITORS)
+  @Audited.arg('id')
   deleteTeam(@Args() args: DeleteTeamArgs): Promise<boolean> {
     return this.teamsService.delete(args.id, args.expectedVersion);
   }

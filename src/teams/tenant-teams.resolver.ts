@@ -1,6 +1,6 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Tenant } from '../tenants/tenant.model';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
+import { Tenant } from '../tenants';
+import { requireSelectedTenant } from '../tenancy';
 import { Team } from './team.model';
 import { TeamsService } from './teams.service';
 

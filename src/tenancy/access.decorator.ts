@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from './roles';
+import type { Role } from '../common/roles';
 
 /**
  * Who may call an operation, declared beside the resolver or controller method. The AccessGuard denies

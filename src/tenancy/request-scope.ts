@@ -9,12 +9,13 @@ import {
   type Caller,
   type RequestContext,
   type Scope,
-} from '../request/request-context';
-import type { TransactionOpening } from '../request/transaction-state';
-import type { Role } from './roles';
+} from '../request';
+import type { TransactionOpening } from '../request';
+import type { Role } from '../common/roles';
+import { membershipOpeningSql, userOpeningSql } from './opening-sql';
 import { TenantTransaction } from './tenant-transaction';
 
-export type { Scope } from '../request/request-context';
+export type { Scope } from '../request';
 
 /**
  * Who is asking, and for which tenant: the one place where the tenant is set. Resolved once per request (by the
@@ -55,9 +56,7 @@ export class RequestScope {
     }
     // Both ids are checked UUIDs (the user's by user.statements(), before anything is sent): inlining them as
     // literals cannot change the SQL.
-    const membership =
-      `SELECT m.role, set_config('app.tenant_id', m.tenant_id::text, true) ` +
-      `FROM memberships m WHERE m.tenant_id = '${requestedTenantId}' AND m.user_id = '${userId}'`;
+    const membership = membershipOpeningSql(requestedTenantId, userId);
     const [, found] = await this.tx.open({ statements: () => [...user.statements(), membership], check: user.check });
     if (found.rows.length === 1) {
       scope.tenantId = requestedTenantId;
@@ -137,7 +136,7 @@ function userStatement(userId: string | null): TransactionOpening {
     statements: () => {
       // A checked UUID (hex digits and dashes only): inlining it as a literal cannot change the SQL.
       if (!isUuid(userId)) throw new ForbiddenError('Malformed user id');
-      return [`SELECT set_config('app.user_id', u.id::text, true) FROM users u WHERE u.id = '${userId}'`];
+      return [userOpeningSql(userId)];
     },
     check: ([user]) => {
       if (user.rows.length === 0) throw new UnauthenticatedError('This account no longer exists');

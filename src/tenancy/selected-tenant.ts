@@ -1,6 +1,5 @@
 import { AppError, ForbiddenError } from '../common/errors';
-import { currentRequestContext } from '../request/request-context';
-import type { Tenant } from '../tenants/tenant.model';
+import { currentRequestContext } from '../request';
 
 /**
  * The rule of every tenant-owned field of `Tenant` (teams, responsibilities, initiatives, members, assessments,
@@ -9,7 +8,7 @@ import type { Tenant } from '../tenants/tenant.model';
  * scope to the tenant selected by x-tenant-id; for any other Tenant object (a node of myTenants) those rows would
  * be the selected tenant's, or none: refuse instead of answering for the wrong tenant.
  */
-export function requireSelectedTenant(tenant: Tenant, field: string): void {
+export function requireSelectedTenant(tenant: { id: string }, field: string): void {
   const scope = currentRequestContext()?.scope;
   if (!scope) throw new AppError('INTERNAL_SERVER_ERROR', 'No request scope: the tenancy guard did not run');
   if (scope.tenantId !== tenant.id) {

@@ -1,12 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { RequestScope } from './request-scope';
 import { TenantTransaction } from './tenant-transaction';
-import { TenantTransactionPlugin } from './tenant-transaction.plugin';
 import { TenantTransactionInterceptor } from './tenant-transaction.interceptor';
 
 @Global()
 @Module({
-  providers: [TenantTransaction, RequestScope, TenantTransactionPlugin, TenantTransactionInterceptor],
+  providers: [TenantTransaction, RequestScope, TenantTransactionInterceptor],
   exports: [TenantTransaction, RequestScope, TenantTransactionInterceptor],
 })
 export class TenancyModule {}

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AppError, PoolBusyError, RequestAbortedError } from '../common/errors';
-import { usePreparedStatements } from '../database/prepared-statements';
-import { markTransaction, pgClientOf, sendStatements, type PgResult } from '../database/query-runner-internals';
-import { currentRequestContext } from '../request/request-context';
-import type { TransactionOpening, TransactionState } from '../request/transaction-state';
+import { usePreparedStatements } from '../database';
+import { markTransaction, pgClientOf, sendStatements, type PgResult } from '../database';
+import { currentRequestContext } from '../request';
+import type { TransactionOpening, TransactionState } from '../request';
 
 /**
  * The connection and its commit: each request (a GraphQL operation or an HTTP call) gets one database transaction,

@@ -1,10 +1,10 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import '../graphql/enums';
-import { ConnectionType } from '../graphql/connection';
-import { CultureEnum, DepartmentEnum, MarketEnum, RoleEnum } from '../graphql/enums';
-import type { Culture, Department, Market } from '../scoring/domain';
-import { User } from '../auth/user.model';
-import type { Role } from '../tenancy/roles';
+import '../graphql';
+import { ConnectionType } from '../graphql';
+import { CultureEnum, DepartmentEnum, MarketEnum, RoleEnum } from '../graphql';
+import type { Culture, Department, Market } from '../scoring';
+import { User } from '../auth';
+import type { Role } from '../common/roles';
 
 @ObjectType('TenantProfile', {
   description: 'The context that decides whether a social media team is needed.',

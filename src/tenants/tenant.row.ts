@@ -1,23 +1,28 @@
-import { TenantEntity } from './tenant.entity';
+import type { Role } from '../common/roles';
+import type { Culture, Department, Market } from '../scoring';
+import type { Tenant, TenantProfile } from './tenant.model';
 
-/** A tenants row as raw SQL returns it (snake_case columns). */
+/** A tenants row as raw SQL returns it (snake_case columns): also what other modules read (the portfolio). */
 export interface TenantRow {
   id: string;
   name: string;
   employee_count: number;
-  departments: TenantEntity['departments'];
-  culture: TenantEntity['culture'];
-  market: TenantEntity['market'];
+  departments: Department[];
+  culture: Culture;
+  market: Market;
   locations: number;
   sector: string | null;
   reassessment_cadence_days: number;
   created_at: Date;
 }
 
-export function tenantFromRow(row: TenantRow): TenantEntity {
-  return Object.assign(new TenantEntity(), {
-    id: row.id,
-    name: row.name,
+/** The columns of a TenantRow, for a SELECT of tenants aliased `t`. */
+export const TENANT_COLUMNS =
+  't.id, t.name, t.employee_count, t.departments, t.culture, t.market, t.locations, t.sector, t.reassessment_cadence_days, t.created_at';
+
+/** A tenants row (this module's read, or another module's) as the API shows it to a caller with this role. */
+export function tenantOfRow(row: TenantRow, myRole: Role): Tenant {
+  const profile: TenantProfile = {
     employeeCount: row.employee_count,
     departments: row.departments,
     culture: row.culture,
@@ -25,6 +30,6 @@ export function tenantFromRow(row: TenantRow): TenantEntity {
     locations: row.locations,
     sector: row.sector,
     reassessmentCadenceDays: row.reassessment_cadence_days,
-    createdAt: row.created_at,
-  });
+  };
+  return { id: row.id, name: row.name, myRole, createdAt: row.created_at, profile };
 }

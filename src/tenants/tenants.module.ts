@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TenantsResolver } from './tenants.resolver';
+import { TenantsRepository } from './tenants.repository';
 import { TenantsService } from './tenants.service';
 
 @Module({
-  providers: [TenantsService, TenantsResolver],
+  providers: [TenantsRepository, TenantsService, TenantsResolver],
   exports: [TenantsService],
 })
 export class TenantsModule {}

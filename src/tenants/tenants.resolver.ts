@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { PageArgs, type Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
-import { requireSelectedTenant } from '../tenancy/selected-tenant';
+import { Audited } from '../audit';
+import { PageArgs, type Connection } from '../graphql';
+import { Access } from '../tenancy';
+import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../common/roles';
+import { requireSelectedTenant } from '../tenancy';
 import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';
@@ -31,6 +32,7 @@ export class TenantsResolver {
     description: 'Creates an organisation; the caller becomes OWNER, or CONSULTANT with asConsultant.',
   })
   @Access.user()
+  @Audited.result()
   createTenant(
     @Args('input', { description: 'The organisation and its profile.' }) input: CreateTenantInput,
   ): Promise<Tenant> {
@@ -39,6 +41,7 @@ export class TenantsResolver {
 
   @Mutation(() => Tenant, { description: "Replaces the selected tenant's profile." })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.result()
   updateTenantProfile(
     @Args('input', { description: 'The complete new profile.' }) input: TenantProfileInput,
   ): Promise<Tenant> {
@@ -47,6 +50,7 @@ export class TenantsResolver {
 
   @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
   @Access.tenant(MEMBERSHIP_ADMINS)
+  @Audited.none()
   addMembership(
     @Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput,
   ): Promise<boolean> {
@@ -57,6 +61,7 @@ export class TenantsResolver {
     description: 'Takes a member out of the selected tenant; their access ends at once.',
   })
   @Access.tenant(MEMBERSHIP_ADMINS)
+  @Audited.arg('userId')
   removeMembership(
     @Args('userId', { type: () => ID, description: "The member's user id." }) userId: string,
   ): Promise<boolean> {

@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
-import { MEMBERSHIP_ADMINS, type Role } from '../tenancy/roles';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
-import { RequestScope } from '../tenancy/request-scope';
+import { MEMBERSHIP_ADMINS, type Role } from '../common/roles';
+import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
+import { RequestScope } from '../tenancy';
 import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
-import { MembershipEntity } from './membership.entity';
-import { TenantEntity } from './tenant.entity';
-import { tenantFromRow, type TenantRow } from './tenant.row';
-import type { Membership, Tenant } from './tenant.model';
+import type { Membership, Tenant, TenantProfile } from './tenant.model';
+import { tenantOfRow } from './tenant.row';
+import { LastOwnerViolation, TenantsRepository } from './tenants.repository';
 
 export const DEFAULT_CADENCE_DAYS = 90;
 
@@ -23,7 +19,7 @@ const LAST_OWNER = 'A tenant keeps at least one OWNER';
 @Injectable()
 export class TenantsService {
   constructor(
-    private readonly tx: TenantTransaction,
+    private readonly tenants: TenantsRepository,
     private readonly scope: RequestScope,
   ) {}
 
@@ -31,66 +27,37 @@ export class TenantsService {
     const id = randomUUID();
     const role: Role = input.asConsultant ? 'CONSULTANT' : 'OWNER';
     await this.scope.enterNewTenant(id, role);
-    const manager = await this.tx.manager();
-    const tenant = manager.create(TenantEntity, {
-      id,
-      name: input.name.trim(),
-      ...profileColumns(input.profile),
-      version: 1,
-    });
-    await manager.insert(TenantEntity, tenant);
-    await manager.insert(MembershipEntity, { tenantId: id, userId: this.scope.userId, role });
-    const stored = await manager.findOneByOrFail(TenantEntity, { id });
-    return toTenant(stored, role);
+    await this.tenants.insertTenant(id, input.name.trim(), profileOf(input.profile));
+    await this.tenants.insertMembership(id, this.scope.userId, role);
+    const stored = await this.tenants.find(id);
+    if (!stored) throw new NotFoundError('Tenant');
+    return tenantOfRow(stored, role);
   }
 
   async current(): Promise<Tenant> {
-    const manager = await this.tx.manager();
-    const tenant = await manager.findOneBy(TenantEntity, { id: this.scope.tenantId });
+    const tenant = await this.tenants.find(this.scope.tenantId);
     if (!tenant) throw new NotFoundError('Tenant');
-    return toTenant(tenant, this.currentRole());
+    return tenantOfRow(tenant, this.currentRole());
   }
 
   async updateProfile(profile: TenantProfileInput): Promise<Tenant> {
-    const manager = await this.tx.manager();
-    const result = await manager
-      .createQueryBuilder()
-      .update(TenantEntity)
-      .set({ ...profileColumns(profile), version: () => 'version + 1', updatedAt: () => 'now()' })
-      .where('id = :id', { id: this.scope.tenantId })
-      .execute();
-    if (!result.affected) throw new NotFoundError('Tenant');
+    if (!(await this.tenants.updateProfile(this.scope.tenantId, profileOf(profile)))) throw new NotFoundError('Tenant');
     return this.current();
   }
 
   /** The caller's tenants, in the order they joined them. */
   async mine(first: number, after?: string | null): Promise<Connection<Tenant>> {
-    const manager = await this.tx.manager();
-    const userId = this.scope.userId;
-    const query = manager
-      .createQueryBuilder(MembershipEntity, 'm')
-      .innerJoin(TenantEntity, 't', 't.id = m.tenant_id')
-      .select(['t.*', 'm.role AS my_role', 'm.created_at::text AS joined_at'])
-      .where('m.user_id = :userId', { userId })
-      .orderBy('m.created_at', 'ASC')
-      .addOrderBy('m.tenant_id', 'ASC')
-      .limit(first + 1);
-    if (after) {
-      const [joinedAt, tenantId] = decodeTimeCursor(after);
-      query.andWhere('(m.created_at, m.tenant_id) > (:joinedAt::timestamptz, :tenantId::uuid)', {
-        joinedAt,
-        tenantId,
-      });
-    }
-    const [rows, totalCount] = await Promise.all([
-      query.getRawMany<RawTenantRow>(),
-      manager.countBy(MembershipEntity, { userId }),
-    ]);
+    const position = after ? decodeTimeCursor(after) : null;
+    const { rows, totalCount } = await this.tenants.ofUser(
+      this.scope.userId,
+      first + 1,
+      position && { joinedAt: position[0], tenantId: position[1] },
+    );
     return toConnection(
       rows,
       first,
       totalCount,
-      (row) => toTenant(tenantFromRow(row), row.my_role),
+      (row) => tenantOfRow(row, row.my_role),
       (row) => [row.joined_at, row.id],
     );
   }
@@ -99,36 +66,28 @@ export class TenantsService {
     if (input.role === 'OWNER' && this.currentRole() !== 'OWNER') {
       throw new ForbiddenError('Only an OWNER can make someone an OWNER');
     }
-    const manager = await this.tx.manager();
-    const user = await manager
-      .createQueryBuilder(UserEntity, 'u')
-      .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
-      .getOne();
-    if (!user) throw new NotFoundError('Account with this email');
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
-      [this.scope.tenantId, user.id, input.role],
-    );
-    if (inserted.length === 0) throw new ConflictError('This person is already a member');
+    const userId = await this.tenants.userIdByEmail(input.email.trim().toLowerCase());
+    if (!userId) throw new NotFoundError('Account with this email');
+    if (!(await this.tenants.insertMembershipUnlessMember(this.scope.tenantId, userId, input.role))) {
+      throw new ConflictError('This person is already a member');
+    }
     return true;
   }
 
   async removeMembership(userId: string): Promise<boolean> {
     if (!isUuid(userId)) throw new NotFoundError('Membership');
-    const manager = await this.tx.manager();
-    const target = await manager.findOneBy(MembershipEntity, { tenantId: this.scope.tenantId, userId });
-    if (!target) throw new NotFoundError('Membership');
-    if (target.role === 'OWNER') {
+    const tenantId = this.scope.tenantId;
+    const role = await this.tenants.roleOf(tenantId, userId);
+    if (!role) throw new NotFoundError('Membership');
+    if (role === 'OWNER') {
       if (this.currentRole() !== 'OWNER') throw new ForbiddenError('Only an OWNER can remove an OWNER');
-      const owners = await manager.countBy(MembershipEntity, { tenantId: this.scope.tenantId, role: 'OWNER' });
-      if (owners <= 1) throw new ConflictError(LAST_OWNER);
+      if ((await this.tenants.ownerCount(tenantId)) <= 1) throw new ConflictError(LAST_OWNER);
     }
     try {
       // A concurrent removal of the other OWNER is caught by the database (memberships_keep_an_owner).
-      await manager.delete(MembershipEntity, { tenantId: this.scope.tenantId, userId });
+      await this.tenants.deleteMembership(tenantId, userId);
     } catch (error) {
-      if (isLastOwnerViolation(error)) throw new ConflictError(LAST_OWNER);
+      if (error instanceof LastOwnerViolation) throw new ConflictError(LAST_OWNER);
       throw error;
     }
     return true;
@@ -139,30 +98,12 @@ export class TenantsService {
     if (!MEMBERSHIP_ADMINS.includes(this.currentRole())) {
       throw new ForbiddenError(`Your role ${this.currentRole()} may not list the members`);
     }
-    const manager = await this.tx.manager();
-    const params: unknown[] = [first + 1];
-    let page = '';
-    if (after) {
-      const [joinedAt, userId] = decodeTimeCursor(after);
-      params.push(joinedAt, userId);
-      page = 'AND (m.created_at, m.user_id) > ($2::timestamptz, $3::uuid)';
-    }
-    const [rows, counted] = await Promise.all([
-      manager.query<MemberRow[]>(
-        `SELECT m.user_id, m.role, m.created_at, m.created_at::text AS joined_at, u.email, u.name
-           FROM memberships m JOIN users u ON u.id = m.user_id
-          WHERE m.tenant_id = app_current_tenant() ${page}
-          ORDER BY m.created_at, m.user_id LIMIT $1`,
-        params,
-      ),
-      manager.query<{ n: number }[]>(
-        'SELECT count(*)::int AS n FROM memberships WHERE tenant_id = app_current_tenant()',
-      ),
-    ]);
+    const position = after ? decodeTimeCursor(after) : null;
+    const { rows, totalCount } = await this.tenants.members(first + 1, position && { joinedAt: position[0], userId: position[1] });
     return toConnection(
       rows,
       first,
-      counted[0].n,
+      totalCount,
       (row) => ({
         user: { id: row.user_id, email: row.email, name: row.name },
         role: row.role,
@@ -177,28 +118,8 @@ export class TenantsService {
   }
 }
 
-interface MemberRow {
-  user_id: string;
-  role: Role;
-  created_at: Date;
-  joined_at: string;
-  email: string;
-  name: string;
-}
-
-/** The database's last-OWNER guard (migration 1764150012000), raised by a removal that lost a race. */
-function isLastOwnerViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driver = error.driverError as { code?: string; constraint?: string };
-  return driver.code === '23000' && driver.constraint === 'tenant_keeps_an_owner';
-}
-
-interface RawTenantRow extends TenantRow {
-  my_role: Role;
-  joined_at: string;
-}
-
-function profileColumns(profile: TenantProfileInput): Partial<TenantEntity> {
+/** The profile as stored: the sector trimmed (empty: none), the default cadence when none is given. */
+function profileOf(profile: TenantProfileInput): TenantProfile {
   return {
     employeeCount: profile.employeeCount,
     departments: profile.departments,
@@ -207,23 +128,5 @@ function profileColumns(profile: TenantProfileInput): Partial<TenantEntity> {
     locations: profile.locations,
     sector: profile.sector?.trim() || null,
     reassessmentCadenceDays: profile.reassessmentCadenceDays ?? DEFAULT_CADENCE_DAYS,
-  };
-}
-
-export function toTenant(entity: TenantEntity, myRole: Role): Tenant {
-  return {
-    id: entity.id,
-    name: entity.name,
-    myRole,
-    createdAt: entity.createdAt,
-    profile: {
-      employeeCount: entity.employeeCount,
-      departments: entity.departments,
-      culture: entity.culture,
-      market: entity.market,
-      locations: entity.locations,
-      sector: entity.sector,
-      reassessmentCadenceDays: entity.reassessmentCadenceDays,
-    },
   };
 }

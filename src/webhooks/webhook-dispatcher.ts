@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { retryDelayMs } from './backoff';
 import { SIGNATURE_HEADER, signWebhook } from './signature';
 import { WebhookSender } from './webhook-sender';

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { User } from '../auth/user.model';
-import { ConnectionType } from '../graphql/connection';
+import { User } from '../auth';
+import { ConnectionType } from '../graphql';
 import { WEBHOOK_EVENT_KEYS, WEBHOOK_EVENTS, type WebhookEventKey } from './webhook-events';
 
 export const WebhookEventEnum = Object.fromEntries(WEBHOOK_EVENT_KEYS.map((k) => [k, k])) as {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantTransaction } from '../tenancy/tenant-transaction';
+import { TenantTransaction } from '../tenancy';
 import type { WebhookDeliveryStatus } from './webhook.model';
 
 export interface EndpointRow {

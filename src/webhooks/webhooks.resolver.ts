@@ -1,7 +1,8 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { Connection } from '../graphql/connection';
-import { Access } from '../tenancy/access.decorator';
-import type { Role } from '../tenancy/roles';
+import { Audited } from '../audit';
+import type { Connection } from '../graphql';
+import { Access } from '../tenancy';
+import type { Role } from '../common/roles';
 import { RegisterWebhookInput } from './dto/register-webhook.input';
 import { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
 import {
@@ -28,6 +29,7 @@ export class WebhooksResolver {
       'The host must resolve to public addresses only.',
   })
   @Access.tenant(WEBHOOK_MANAGERS)
+  @Audited.none()
   registerWebhook(
     @Args('input', { description: 'The URL and the events.' }) input: RegisterWebhookInput,
   ): Promise<RegisteredWebhook> {
@@ -38,6 +40,7 @@ export class WebhooksResolver {
     description: 'Deletes an endpoint with its pending deliveries and delivery log.',
   })
   @Access.tenant(WEBHOOK_MANAGERS)
+  @Audited.arg('id')
   deleteWebhook(
     @Args('id', { type: () => ID, description: 'The endpoint to delete.' }) id: string,
   ): Promise<boolean> {
@@ -51,6 +54,7 @@ export class WebhooksResolver {
       'is checked again. An enabled endpoint is returned unchanged.',
   })
   @Access.tenant(ENDPOINT_ENABLERS)
+  @Audited.arg('id')
   enableWebhookEndpoint(
     @Args('id', { type: () => ID, description: 'The endpoint to enable.' }) id: string,
   ): Promise<WebhookEndpoint> {

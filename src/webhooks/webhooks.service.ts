@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { markMutationUnchanged } from '../audit/audit-record';
+import { markMutationUnchanged } from '../audit';
 import { BadUserInputError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
-import { APP_CONFIG, type AppConfig } from '../config/config';
-import { type Connection, decodeCursor, toConnection } from '../graphql/connection';
-import { groupByKeys, RequestLoaders } from '../graphql/loaders';
-import { RequestScope } from '../tenancy/request-scope';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { type Connection, decodeCursor, toConnection } from '../graphql';
+import { groupByKeys, RequestLoaders } from '../graphql';
+import { RequestScope } from '../tenancy';
 import type { RegisterWebhookInput } from './dto/register-webhook.input';
 import type { WebhookDeliveriesArgs } from './dto/webhook-deliveries.args';
 import { newWebhookSecret } from './signature';

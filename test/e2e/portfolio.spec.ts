@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { Clock } from '../../src/portfolio/clock';
+import { Clock } from '../../src/common/clock';
 import { addMember, createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { insertAssessment, insertMembership, insertSuperseding, insertTenant } from '../helpers/clients';
 import { adminClient } from '../helpers/db';

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, Max, Min } from 'class-validator';
-import { ReportingCadenceEnum } from '../../graphql/enums';
+import { ReportingCadenceEnum } from '../../graphql';
 import { REPORTING_CADENCES, type AssessmentAnswers, type ReportingCadence } from '../../scoring';
 
 const RATING = { min: 1, max: 5 };

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
+import { PageArgs } from '../../graphql';
 
 @ArgsType()
 export class AssessmentsArgs extends PageArgs {

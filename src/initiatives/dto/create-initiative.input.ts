@@ -6,7 +6,7 @@ import {
   FailureFactorEnum,
   InitiativeStatusEnum,
   OutsourcingEnum,
-} from '../../graphql/enums';
+} from '../../graphql';
 import {
   DEPARTMENTS,
   INITIATIVE_STATUSES,
@@ -15,7 +15,7 @@ import {
   type FailureFactor,
   type InitiativeStatus,
   type Outsourcing,
-} from '../../scoring/domain';
+} from '../../scoring';
 import { IsFailureFactorList, IsKpiList, IsSatisfaction } from './initiative.validation';
 import { KpiInput } from './kpi.input';
 

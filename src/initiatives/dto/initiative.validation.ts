@@ -10,7 +10,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { FAILURE_FACTORS } from '../../scoring/domain';
+import { FAILURE_FACTORS } from '../../scoring';
 import { KpiInput } from './kpi.input';
 
 export const MAX_KPIS = 20;

@@ -1,13 +1,13 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsIn, IsOptional } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
-import { DepartmentEnum, InitiativeStatusEnum } from '../../graphql/enums';
+import { PageArgs } from '../../graphql';
+import { DepartmentEnum, InitiativeStatusEnum } from '../../graphql';
 import {
   DEPARTMENTS,
   INITIATIVE_STATUSES,
   type Department,
   type InitiativeStatus,
-} from '../../scoring/domain';
+} from '../../scoring';
 
 @ArgsType()
 export class InitiativesArgs extends PageArgs {

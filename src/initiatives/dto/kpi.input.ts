@@ -1,8 +1,8 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsIn } from 'class-validator';
 import { IsName } from '../../common/validation';
-import { KpiKindEnum } from '../../graphql/enums';
-import { KPI_KINDS, type KpiKind } from '../../scoring/domain';
+import { KpiKindEnum } from '../../graphql';
+import { KPI_KINDS, type KpiKind } from '../../scoring';
 
 @InputType('KpiInput', { description: 'A KPI of an initiative.' })
 export class KpiInput {

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, PartialType, PickType } from '@nestjs/graphql';
 import { IsInt, IsOptional, Min } from 'class-validator';
-import { FailureFactorEnum } from '../../graphql/enums';
-import type { FailureFactor } from '../../scoring/domain';
+import { FailureFactorEnum } from '../../graphql';
+import type { FailureFactor } from '../../scoring';
 import { CreateInitiativeInput } from './create-initiative.input';
 import { IsFailureFactorList, IsKpiList, IsSatisfaction } from './initiative.validation';
 import { KpiInput } from './kpi.input';

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { StageEnum } from '../../graphql/enums';
+import { StageEnum } from '../../graphql';
 import { STAGES, type Stage } from '../../scoring';
 import { PortfolioSortEnum } from '../portfolio.model';
 import { PORTFOLIO_SORTS, type PortfolioSort } from '../portfolio-status';

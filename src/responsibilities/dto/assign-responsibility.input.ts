@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsIn, IsOptional, IsString } from 'class-validator';
-import { DepartmentEnum, OwnerKindEnum, ResponsibilityEnum } from '../../graphql/enums';
+import { DepartmentEnum, OwnerKindEnum, ResponsibilityEnum } from '../../graphql';
 import {
   DEPARTMENTS,
   OWNER_KINDS,
@@ -8,7 +8,7 @@ import {
   type Department,
   type OwnerKind,
   type Responsibility,
-} from '../../scoring/domain';
+} from '../../scoring';
 
 @InputType('AssignResponsibilityInput', {
   description:

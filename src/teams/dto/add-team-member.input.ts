@@ -1,8 +1,8 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsBoolean, IsIn } from 'class-validator';
 import { IsName } from '../../common/validation';
-import { DepartmentEnum } from '../../graphql/enums';
-import { DEPARTMENTS, type Department } from '../../scoring/domain';
+import { DepartmentEnum } from '../../graphql';
+import { DEPARTMENTS, type Department } from '../../scoring';
 import { IsScore } from './team-member.validation';
 
 @InputType('AddTeamMemberInput', { description: 'A person joining a team.' })

@@ -1,7 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsIn, MaxLength } from 'class-validator';
-import { RoleEnum } from '../../graphql/enums';
-import { ROLES, type Role } from '../../tenancy/roles';
+import { RoleEnum } from '../../graphql';
+import { ROLES, type Role } from '../../common/roles';
 
 @InputType('AddMembershipInput', { description: 'Gives an existing account a role in the selected tenant.' })
 export class AddMembershipInput {

@@ -1,7 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { CultureEnum, DepartmentEnum, MarketEnum } from '../../graphql/enums';
-import { CULTURES, DEPARTMENTS, MARKETS, type Culture, type Department, type Market } from '../../scoring/domain';
+import { CultureEnum, DepartmentEnum, MarketEnum } from '../../graphql';
+import { CULTURES, DEPARTMENTS, MARKETS, type Culture, type Department, type Market } from '../../scoring';
 
 @InputType('TenantProfileInput', { description: 'The context that decides whether a social media team is needed.' })
 export class TenantProfileInput {

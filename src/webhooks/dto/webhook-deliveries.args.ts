@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
 import { IsString } from 'class-validator';
-import { PageArgs } from '../../graphql/connection';
+import { PageArgs } from '../../graphql';
 
 @ArgsType()
 export class WebhookDeliveriesArgs extends PageArgs {

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
 import { Plugin } from '@nestjs/apollo';
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Module } from '@nestjs/common';
 import { OperationTypeNode } from 'graphql';
 import { RETRY_AFTER_SECONDS } from '../common/errors';
-import { formatGraphQLError } from '../graphql/format-error';
-import { TenantTransaction } from './tenant-transaction';
-import { sqlStatementsOfRequest } from '../database/sql-counter';
-import { APP_CONFIG, type AppConfig } from '../config/config';
+import { formatGraphQLError } from './format-error';
+import { TenantTransaction } from '../tenancy';
+import { sqlStatementsOfRequest } from '../database';
+import { APP_CONFIG, type AppConfig } from '../config';
 
 /**
  * Ends each GraphQL operation's transaction after every resolver (field resolvers and DataLoaders included)
@@ -49,3 +49,7 @@ export class TenantTransactionPlugin implements ApolloServerPlugin {
     });
   }
 }
+
+/** Registers the plugin with Apollo (the GraphQL module discovers @Plugin providers). */
+@Module({ providers: [TenantTransactionPlugin] })
+export class TenantTransactionPluginModule {}

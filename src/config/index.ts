@@ -1,0 +1,2 @@
+/** The public API of config/: what other modules may import (ARCHITECTURE.md). */
+export * from './config';

@@ -1,0 +1,5 @@
+/** The public API of database/: what other modules may import (ARCHITECTURE.md). */
+export * from './prepare';
+export * from './prepared-statements';
+export * from './query-runner-internals';
+export * from './sql-counter';

@@ -1,0 +1,2 @@
+/** The public API of exports/: what other modules may import (ARCHITECTURE.md). */
+export * from './exports.module';

@@ -1,0 +1,8 @@
+/** The public API of graphql/: what other modules may import (ARCHITECTURE.md). */
+export * from './connection';
+export * from './enums';
+export * from './graphql-exception.filter';
+export * from './graphql.options';
+export * from './limits';
+export * from './loaders';
+export * from './tenant-transaction.plugin';

@@ -1,0 +1,4 @@
+/** The public API of teams/: what other modules may import (ARCHITECTURE.md). */
+export * from './team-members.service';
+export * from './team.model';
+export * from './teams.module';
