@@ -38,6 +38,8 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { BenchmarkModule } from './peer-benchmark/benchmark.module';
 import { ExportsModule } from './exports/exports.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { RedisModule } from './redis/redis.module';
+import { ReadReplicaModule } from './database/read-replica';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -97,6 +99,8 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
+        RedisModule,
+        ReadReplicaModule,
         TenancyModule,
         RequestLoadersModule,
         AuthModule,

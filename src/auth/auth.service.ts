@@ -5,7 +5,7 @@ import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { RequestScope } from '../tenancy/request-scope';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { SignInFailureLimiter } from './sign-in-failures';
+import { SharedSignInFailures } from './sign-in-failures';
 import { UserEntity } from './user.entity';
 import type { AuthPayload, User } from './user.model';
 
@@ -15,7 +15,7 @@ export class AuthService {
     private readonly tx: TenantTransaction,
     private readonly scope: RequestScope,
     private readonly jwt: JwtService,
-    private readonly signInFailures: SignInFailureLimiter,
+    private readonly signInFailures: SharedSignInFailures,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -36,7 +36,7 @@ export class AuthService {
 
   /** Refused with RATE_LIMITED while the email has too many recent failures (existing account or not). */
   async logIn(email: string, password: string): Promise<AuthPayload> {
-    this.signInFailures.begin(email);
+    await this.signInFailures.begin(email);
     const users = (await this.tx.manager()).getRepository(UserEntity);
     const user = await users
       .createQueryBuilder('u')
@@ -44,7 +44,7 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
-    this.signInFailures.succeeded(email);
+    await this.signInFailures.succeeded(email);
     return this.issue(user);
   }
 
