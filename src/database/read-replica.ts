@@ -84,13 +84,14 @@ export class ReadReplica implements OnApplicationShutdown {
   private connected(): Promise<DataSource | null> {
     if (this.source?.isInitialized) return Promise.resolve(this.source);
     this.initializing ??= (async () => {
-      const options = this.primary.options as DataSourceOptions & { extra?: Record<string, unknown> };
+      const options = this.primary.options;
+      const extra = (options as { extra?: Record<string, unknown> }).extra ?? {};
       const source = new DataSource({
         ...options,
         url: this.url,
         entities: this.primary.entityMetadatas.map((m) => m.target),
         migrations: [],
-        extra: { ...options.extra, application_name: 'social-maturity-api-replica' },
+        extra: { ...extra, application_name: 'social-maturity-api-replica' },
       } as DataSourceOptions);
       try {
         await source.initialize();

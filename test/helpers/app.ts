@@ -65,7 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       errors: body.errors,
       code: body.errors?.[0]?.extensions?.code,
       sqlStatements: Number(res.headers['x-sql-statements'] ?? NaN),
-      readFrom: res.headers['x-read-from'] as string | undefined,
+      readFrom: res.headers['x-read-from'],
     };
   };
   return { app, config, gql, close: () => app.close() };
