@@ -10,7 +10,7 @@ import { testUrls } from '../setup/test-database';
  * when Redis goes away and using it again when it returns; GraphQL queries on a read replica (here a second pool on
  * the same database, so routing and fallback are seen through x-read-from) with mutations on the primary.
  */
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+const MACHINE_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 const ME = `query { me { id } }`;
 
 async function startRedis(port: number): Promise<ChildProcess> {
@@ -33,17 +33,31 @@ async function stopRedis(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The machine's Redis (a key prefix per run keeps parallel runs apart); a redis-server of our own when it is down. */
+async function machineRedisOrOwn(): Promise<{ url: string; own: ChildProcess | null }> {
+  const probe = new Redis(MACHINE_REDIS, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  const up = await probe.connect().then(() => probe.ping()).then(() => true, () => false);
+  probe.disconnect();
+  if (up) return { url: MACHINE_REDIS, own: null };
+  const port = await freePort();
+  return { url: `redis://127.0.0.1:${port}`, own: await startRedis(port) };
+}
+
 describe('limits shared across instances in Redis', () => {
   const prefix = `smt-test-${process.pid}-${randomUUID().slice(0, 8)}:`;
   let a: TestApp;
   let b: TestApp;
   let redis: Redis;
+  let own: ChildProcess | null = null;
 
   beforeAll(async () => {
-    const env = { REDIS_URL, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_USER: '6', SIGN_IN_MAX_FAILURES: '2' };
+    const server = await machineRedisOrOwn();
+    own = server.own;
+    const env = { REDIS_URL: server.url, REDIS_KEY_PREFIX: prefix, RATE_LIMIT_PER_USER: '6', SIGN_IN_MAX_FAILURES: '2' };
     a = await startTestApp(env);
     b = await startTestApp(env);
-    redis = new Redis(REDIS_URL);
+    redis = new Redis(server.url);
   });
 
   afterAll(async () => {
@@ -52,6 +66,7 @@ describe('limits shared across instances in Redis', () => {
     redis.disconnect();
     await a?.close();
     await b?.close();
+    if (own) await stopRedis(own);
   });
 
   it('refuses a user over the per-user limit on every instance once the two instances together reach it', async () => {
