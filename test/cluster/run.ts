@@ -468,6 +468,10 @@ async function main(): Promise<void> {
     log(`REPORT ${name}: ${served.length} answers (${served.filter((a) => !a.ok).length} failures), longest gap between its successes ${longestGap(served)} ms`);
   }
   log(`REPORT longest gap between successful answers through HAProxy: ${longestGap(during)} ms`);
+  const backOnReplica = (since: number) => {
+    const first = during.find((a) => a.at > since && a.readFrom === 'replica');
+    return first ? first.at - since : '?';
+  };
   for (const f of faults) {
     const window = during.filter((a) => a.at >= f.from && a.at <= f.to + 2000);
     const firstFailure = window.find((a) => !a.ok);
@@ -476,7 +480,8 @@ async function main(): Promise<void> {
     log(
       `REPORT fault "${f.name}" (${((f.to - f.from) / 1000).toFixed(1)} s): ${window.length} requests in it (+2 s), ${window.filter((a) => !a.ok).length} failed` +
         (firstFailure ? `, recovered ${recovered ? recovered.at - firstFailure.at : '?'} ms after the first failure` : '') +
-        `; reads from replica/primary: ${reads.filter((a) => a.readFrom === 'replica').length}/${reads.filter((a) => a.readFrom === 'primary').length}`,
+        `; reads from replica/primary: ${reads.filter((a) => a.readFrom === 'replica').length}/${reads.filter((a) => a.readFrom === 'primary').length}` +
+        (f.name.startsWith('replica') ? `; reads back on the replica ${backOnReplica(f.to)} ms after its restart` : ''),
     );
   }
   const reads = during.filter((a) => a.kind === 'read' && a.ok);
