@@ -37,6 +37,8 @@ import { PortfolioModule } from './portfolio';
 import { BenchmarkModule } from './peer-benchmark';
 import { ExportsModule } from './exports';
 import { WebhooksModule } from './webhooks';
+import { RedisModule } from './redis';
+import { ReadReplicaModule } from './database';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -96,6 +98,8 @@ export class AppModule {
         }),
         GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
         ThrottlerModule.forRoot({ throttlers: throttlers(config) }),
+        RedisModule,
+        ReadReplicaModule,
         TenancyModule,
         RequestLoadersModule,
         TenantTransactionPluginModule,

@@ -6,7 +6,8 @@ import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { UsersRepository } from './users.repository';
 import { jwtSecretOf } from './jwt-secret';
-import { SignInFailureLimiter } from './sign-in-failures';
+import { SharedRedis } from '../redis';
+import { SharedSignInFailures, SignInFailureLimiter } from './sign-in-failures';
 import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
 
 @Module({
@@ -32,14 +33,15 @@ import { JWT_ALGORITHM, JwtStrategy } from './jwt.strategy';
     AuthResolver,
     JwtStrategy,
     {
-      provide: SignInFailureLimiter,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new SignInFailureLimiter(config.signInFailures),
+      provide: SharedSignInFailures,
+      inject: [APP_CONFIG, SharedRedis],
+      useFactory: (config: AppConfig, redis: SharedRedis) =>
+        new SharedSignInFailures(redis, new SignInFailureLimiter(config.signInFailures), config.signInFailures),
     },
   ],
 })
 export class AuthModule implements OnApplicationShutdown {
-  constructor(@Inject(SignInFailureLimiter) private readonly signInFailures: SignInFailureLimiter) {}
+  constructor(@Inject(SharedSignInFailures) private readonly signInFailures: SharedSignInFailures) {}
 
   onApplicationShutdown(): void {
     this.signInFailures.close();

@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/er
 import { RequestScope } from '../tenancy';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
-import { SignInFailureLimiter } from './sign-in-failures';
+import { SharedSignInFailures } from './sign-in-failures';
 import type { AuthPayload, User } from './user.model';
 import { UsersRepository } from './users.repository';
 
@@ -14,7 +14,7 @@ export class AuthService {
     private readonly users: UsersRepository,
     private readonly scope: RequestScope,
     private readonly jwt: JwtService,
-    private readonly signInFailures: SignInFailureLimiter,
+    private readonly signInFailures: SharedSignInFailures,
   ) {}
 
   async signUp(input: SignUpInput): Promise<AuthPayload> {
@@ -27,11 +27,11 @@ export class AuthService {
 
   /** Refused with RATE_LIMITED while the email has too many recent failures (existing account or not). */
   async logIn(email: string, password: string): Promise<AuthPayload> {
-    this.signInFailures.begin(email);
+    await this.signInFailures.begin(email);
     const user = await this.users.findByEmail(normaliseEmail(email));
     const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!user || !valid) throw new UnauthenticatedError('Invalid email or password');
-    this.signInFailures.succeeded(email);
+    await this.signInFailures.succeeded(email);
     return this.issue(user);
   }
 

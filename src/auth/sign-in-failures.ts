@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimitedError } from '../common/errors';
+import type { SharedRedis } from '../redis';
 
 export interface SignInFailurePolicy {
   /** Failures within the window before the first delay. */
@@ -23,8 +24,8 @@ const MAX_ACCOUNTS = 100_000;
 const SWEEP_MS = 60_000;
 
 /**
- * Failed sign-ins per email, in this process's memory (a later step moves the limits to Redis, shared by every
- * instance). After `maxFailures` failures within the window every attempt for that email is refused with
+ * Failed sign-ins per email, in this process's memory (SharedSignInFailures below keeps them in Redis, shared by
+ * every instance, when REDIS_URL is set). After `maxFailures` failures within the window every attempt for that email is refused with
  * RATE_LIMITED and a retry-after, without looking at the password; each failure after a delay doubles the next
  * one, up to the ceiling; a success clears the email. Keyed by the normalised email whether or not an account
  * has it, so the answers never tell which emails exist.
@@ -113,4 +114,84 @@ export class SignInFailureLimiter {
 /** The normalised email, hashed: the map holds no readable address. */
 function keyOf(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('base64url');
+}
+
+/**
+ * SignInFailureLimiter#begin's rules on one Redis key per email, atomically (one script): the failure times within
+ * the window, the number of delays so far and the end of the current delay, as JSON, expiring when they no longer
+ * matter. Returns 0 when the attempt may go ahead (counted as a failure), else the milliseconds of delay left.
+ */
+export const SIGN_IN_BEGIN_LUA = `
+local now = tonumber(ARGV[1])
+local maxFailures = tonumber(ARGV[2])
+local windowMs = tonumber(ARGV[3])
+local raw = redis.call('GET', KEYS[1])
+local a = {f = {}, d = 0, l = 0}
+if raw then a = cjson.decode(raw) end
+if a.l > now then return math.ceil(a.l - now) end
+local kept = {}
+for _, t in ipairs(a.f) do
+  if t > now - windowMs then table.insert(kept, t) end
+end
+if #kept == 0 then a.d = 0 end
+table.insert(kept, now)
+if #kept >= maxFailures then
+  local delay = math.min(tonumber(ARGV[4]) * 2 ^ a.d, tonumber(ARGV[5]))
+  a.d = a.d + 1
+  a.l = now + delay
+  for i = 1, #kept do kept[i] = a.l end
+end
+a.f = kept
+redis.call('SET', KEYS[1], cjson.encode(a), 'PX', math.floor(math.max(a.l - now, 0) + windowMs))
+return 0
+`;
+
+interface SignInCommand {
+  smtSignInBegin(key: string, now: number, maxFailures: number, windowMs: number, delayMs: number, maxDelayMs: number): Promise<number>;
+}
+
+/**
+ * The per-email sign-in failures every instance shares (REDIS_URL): SIGN_IN_BEGIN_LUA in Redis; without Redis, or
+ * while it does not answer, this process's SignInFailureLimiter (fail open to the per-instance count, logged once).
+ */
+export class SharedSignInFailures {
+  constructor(
+    private readonly redis: SharedRedis,
+    private readonly local: SignInFailureLimiter,
+    private readonly policy: SignInFailurePolicy,
+    private readonly now: () => number = Date.now,
+  ) {
+    redis.defineScript('smtSignInBegin', 1, SIGN_IN_BEGIN_LUA);
+  }
+
+  async begin(email: string): Promise<void> {
+    const waitMs = await this.redis.run(
+      (client, name) =>
+        (client as unknown as SignInCommand).smtSignInBegin(
+          name(`sign-in:${keyOf(email)}`),
+          this.now(),
+          this.policy.maxFailures,
+          this.policy.windowSeconds * 1000,
+          this.policy.delaySeconds * 1000,
+          this.policy.maxDelaySeconds * 1000,
+        ),
+      () => {
+        this.local.begin(email);
+        return 0;
+      },
+    );
+    if (waitMs > 0) throw new RateLimitedError('Too many failed sign-ins for this email: wait and retry', Math.ceil(waitMs / 1000));
+  }
+
+  async succeeded(email: string): Promise<void> {
+    this.local.succeeded(email);
+    await this.redis.run(
+      (client, name) => client.del(name(`sign-in:${keyOf(email)}`)),
+      () => 0,
+    );
+  }
+
+  close(): void {
+    this.local.close();
+  }
 }

@@ -112,6 +112,11 @@ const schema = z
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     APP_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     APP_DB_PASSWORD: z.string().min(1).optional(),
+    /** A streaming hot standby of DATABASE_URL's database: GraphQL queries read there (src/tenancy, docs/scaling.md). */
+    READ_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    /** Shared rate limits (throttler, sign-in failures) and read-your-writes marks; in memory when unset. */
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits and _ : . - only (at most 64)').default('smt:'),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     DB_POOL_WAIT_MS: z.coerce.number().int().min(10).max(60_000).default(2000),
@@ -165,6 +170,10 @@ export interface AppConfig {
   databaseUrl?: string;
   appDatabaseUrl?: string;
   appDbPassword: string;
+  /** READ_DATABASE_URL: the read replica (as given; the service connects there as the app role). */
+  readDatabaseUrl?: string;
+  /** REDIS_URL and its key prefix; null: every limit is counted in this process's memory. */
+  redis: { url: string; keyPrefix: string } | null;
   dbPoolSize: number;
   statementTimeoutMs: number;
   /** How long a request waits for a free connection before it is told the service is busy. */
@@ -238,6 +247,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: e.DATABASE_URL,
     appDatabaseUrl: e.APP_DATABASE_URL,
     appDbPassword: e.APP_DB_PASSWORD ?? 'smt_app_dev_password',
+    readDatabaseUrl: e.READ_DATABASE_URL,
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     dbPoolSize: e.DB_POOL_SIZE,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     poolWaitMs: e.DB_POOL_WAIT_MS,

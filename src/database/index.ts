@@ -3,3 +3,4 @@ export * from './prepare';
 export * from './prepared-statements';
 export * from './query-runner-internals';
 export * from './sql-counter';
+export * from './read-replica';

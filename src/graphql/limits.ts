@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type ExecutionContext, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { type ExecutionContext, Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { GqlContextType } from '@nestjs/graphql';
 import { GraphQLError, Kind, type SelectionSetNode, type ValidationRule } from 'graphql';
 import { ThrottlerGuard, type ThrottlerLimitDetail, type ThrottlerOptions, type ThrottlerStorage } from '@nestjs/throttler';
@@ -7,7 +7,8 @@ import { RateLimitedError } from '../common/errors';
 import type { AppConfig } from '../config';
 import { ACCESS_RULE, type AccessRule } from '../tenancy';
 import { requestOf } from '../tenancy';
-import { SlidingLogStorage } from './rate-limit-storage';
+import { SharedRedis } from '../redis';
+import { SharedThrottlerStorage, SlidingLogStorage } from './rate-limit-storage';
 
 /**
  * Limits on a GraphQL document, checked during validation (before any resolver and so before any SQL).
@@ -117,16 +118,20 @@ export function throttlers(config: AppConfig): ThrottlerOptions[] {
 }
 
 /**
- * The throttler on GraphQL and REST alike; one bucket per throttler and caller, not per operation. Its counts live
- * in a SlidingLogStorage (same rules as the package's storage, constant cost per request), one per application.
+ * The throttler on GraphQL and REST alike; one bucket per throttler and caller, not per operation. With REDIS_URL its
+ * counts live in Redis, shared by every instance (SharedThrottlerStorage); without it, or while Redis does not
+ * answer, in this process's SlidingLogStorage (same rules as the package's storage, constant cost per request).
  */
 @Injectable()
 export class AppThrottlerGuard extends ThrottlerGuard implements OnApplicationShutdown {
   private readonly slidingLog = new SlidingLogStorage();
+  @Inject(SharedRedis) private readonly redis!: SharedRedis;
 
   override async onModuleInit(): Promise<void> {
     await super.onModuleInit();
-    (this as unknown as { storageService: ThrottlerStorage }).storageService = this.slidingLog;
+    (this as unknown as { storageService: ThrottlerStorage }).storageService = this.redis.configured
+      ? new SharedThrottlerStorage(this.redis, this.slidingLog)
+      : this.slidingLog;
   }
 
   onApplicationShutdown(): void {

@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { SharedRedis } from '../redis';
 
 /** What ThrottlerStorage#increment answers (the package does not export the record's type by name). */
 export interface RateLimitRecord {
@@ -85,5 +86,78 @@ export class SlidingLogStorage implements ThrottlerStorage {
     if (this.sweeper) clearInterval(this.sweeper);
     this.sweeper = undefined;
     this.windows.clear();
+  }
+}
+
+/**
+ * One throttler window in Redis, atomically (one script, one round trip): while the block key lives the caller is
+ * refused; otherwise INCR the window's counter (PEXPIRE on its first hit, so the window is `ttl` long), and over the
+ * limit set the block key for `blockDuration` and drop the counter, so the caller starts afresh after the block: the
+ * package's own storage's rules, counted once for all instances. A fixed window per caller rather than the in-memory
+ * sliding log: one integer per caller and throttler in Redis instead of a list of hits.
+ * Returns {totalHits, timeToExpire ms, isBlocked 0/1, timeToBlockExpire ms}.
+ */
+export const THROTTLE_LUA = `
+local blockTtl = redis.call('PTTL', KEYS[2])
+if blockTtl > 0 then
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl < 0 then ttl = 0 end
+  return {tonumber(redis.call('GET', KEYS[1]) or '0') + 1, ttl, 1, blockTtl}
+end
+local hits = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+if hits > tonumber(ARGV[2]) then
+  local block = tonumber(ARGV[3])
+  if block <= 0 then return {hits, ttl, 1, ttl} end
+  redis.call('SET', KEYS[2], '1', 'PX', block)
+  redis.call('DEL', KEYS[1])
+  return {hits, ttl, 1, block}
+end
+return {hits, ttl, 0, 0}
+`;
+
+interface ThrottleCommand {
+  smtThrottle(hitsKey: string, blockKey: string, ttl: number, limit: number, blockDuration: number): Promise<number[]>;
+}
+
+/**
+ * The throttler's storage shared by every instance (REDIS_URL): counters in Redis (THROTTLE_LUA). Written here
+ * rather than taken from @nest-lab/throttler-storage-redis, whose releases require Nest 10/11 (a peer conflict with
+ * Nest 12). When Redis does not answer, the request is counted in this process's sliding log instead (fail open to
+ * the per-instance limit, logged once by SharedRedis) and Redis is used again as soon as it answers.
+ */
+export class SharedThrottlerStorage implements ThrottlerStorage {
+  constructor(
+    private readonly redis: SharedRedis,
+    private readonly local: SlidingLogStorage,
+  ) {
+    redis.defineScript('smtThrottle', 2, THROTTLE_LUA);
+  }
+
+  increment(key: string, ttl: number, limit: number, blockDuration: number, throttlerName: string): Promise<RateLimitRecord> {
+    return this.redis.run(
+      async (client, name) => {
+        // One hash tag per caller: both keys land on the same slot of a Redis Cluster.
+        const base = name(`throttle:{${throttlerName}:${key}}`);
+        const [totalHits, ttlMs, blocked, blockMs] = await (client as unknown as ThrottleCommand).smtThrottle(
+          `${base}:hits`,
+          `${base}:block`,
+          ttl,
+          limit,
+          blockDuration,
+        );
+        return {
+          totalHits,
+          timeToExpire: Math.ceil(ttlMs / 1000),
+          isBlocked: blocked === 1,
+          timeToBlockExpire: Math.ceil(blockMs / 1000),
+        };
+      },
+      () => this.local.increment(key, ttl, limit, blockDuration, throttlerName),
+    );
   }
 }

@@ -8,6 +8,13 @@ export interface TransactionOpening {
   /** Built when the transaction opens (so a refusal, e.g. a malformed id, happens then, before any connection). */
   statements: () => readonly string[];
   check: (results: readonly { rows: Record<string, unknown>[] }[]) => void;
+  /**
+   * For a read on the replica: the statements that repeat, in the replica's transaction, the settings the opening
+   * made on the primary (from the primary's results). Without it the transaction always opens on the primary.
+   */
+  replay?: (results: readonly { rows: Record<string, unknown>[] }[]) => readonly string[];
+  /** Whose earlier writes a read must see (read-your-writes); null for an anonymous request. */
+  writer?: string | null;
 }
 
 /**
@@ -21,6 +28,12 @@ export class TransactionState {
   /** How a transaction opened on first use (not by the scope itself) begins; null until the scope is known. */
   lazyOpening: TransactionOpening | null = null;
   finished = false;
+  /** What the request is, once known (GraphQL: after the operation is resolved); null for REST and scripts. */
+  kind: 'read' | 'write' | null = null;
+  /** Where the transaction opened: 'replica' only for a read (see TenantTransaction). */
+  route: 'primary' | 'replica' | null = null;
+  /** The user whose transaction this is (for read-your-writes), once it opened. */
+  writer: string | null = null;
   /** The response closed before the request ended its transaction (the client hung up, a guard refused). */
   abandoned = false;
   /** Literal SQL sent with COMMIT in one round trip (see TenantTransaction.beforeCommit). */

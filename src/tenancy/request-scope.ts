@@ -57,7 +57,16 @@ export class RequestScope {
     // Both ids are checked UUIDs (the user's by user.statements(), before anything is sent): inlining them as
     // literals cannot change the SQL.
     const membership = membershipOpeningSql(requestedTenantId, userId);
-    const [, found] = await this.tx.open({ statements: () => [...user.statements(), membership], check: user.check });
+    const [, found] = await this.tx.open({
+      statements: () => [...user.statements(), membership],
+      check: user.check,
+      // On a read replica: the settings the primary's checks made (the tenant only when the membership was found).
+      replay: (results) => [
+        ...(user.replay?.(results) ?? []),
+        ...(results[1]?.rows.length === 1 ? [`SELECT set_config('app.tenant_id', '${requestedTenantId}', true)`] : []),
+      ],
+      writer: userId,
+    });
     if (found.rows.length === 1) {
       scope.tenantId = requestedTenantId;
       scope.role = found.rows[0].role as Role;
@@ -131,8 +140,14 @@ export class RequestScope {
  * no row (UNAUTHENTICATED), in the same round trip.
  */
 function userStatement(userId: string | null): TransactionOpening {
-  if (userId === null) return { statements: () => [`SELECT set_config('app.user_id', '', true)`], check: () => undefined };
+  if (userId === null) {
+    const anonymous = `SELECT set_config('app.user_id', '', true)`;
+    return { statements: () => [anonymous], check: () => undefined, replay: () => [anonymous], writer: null };
+  }
   return {
+    writer: userId,
+    // Runs only after check() found the account, and userId is a checked UUID by then.
+    replay: () => [`SELECT set_config('app.user_id', '${userId}', true)`],
     statements: () => {
       // A checked UUID (hex digits and dashes only): inlining it as a literal cannot change the SQL.
       if (!isUuid(userId)) throw new ForbiddenError('Malformed user id');

@@ -27,6 +27,8 @@ export interface GqlResponse<T = any> {
   code: string | undefined;
   /** SQL statements the request ran (x-sql-statements), transaction control included. */
   sqlStatements: number;
+  /** Where the request's transaction ran (x-read-from: primary, replica or none). */
+  readFrom: string | undefined;
 }
 
 export type Gql = <T = any>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResponse<T>>;
@@ -63,6 +65,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       errors: body.errors,
       code: body.errors?.[0]?.extensions?.code,
       sqlStatements: Number(res.headers['x-sql-statements'] ?? NaN),
+      readFrom: res.headers['x-read-from'],
     };
   };
   return { app, config, gql, close: () => app.close() };
