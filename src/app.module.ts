@@ -38,6 +38,9 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { BenchmarkModule } from './peer-benchmark/benchmark.module';
 import { ExportsModule } from './exports/exports.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { TargetsModule } from './targets/targets.module';
+import { RoadmapModule } from './roadmap/roadmap.module';
+import { ActionPlanModule } from './action-plan/action-plan.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -110,6 +113,9 @@ export class AppModule {
         BenchmarkModule,
         ExportsModule,
         WebhooksModule,
+        TargetsModule,
+        RoadmapModule,
+        ActionPlanModule,
         HealthModule,
         AuditModule,
         DashboardModule.register(),
