@@ -19,7 +19,7 @@ export class UpdateActionInput {
   @Min(1)
   expectedVersion!: number;
 
-  @Field({ nullable: true, description: 'A new title, 1 to 200 characters, not blank.' })
+  @Field(() => String, { nullable: true, description: 'A new title, 1 to 200 characters, not blank.' })
   @IsOptional()
   @IsName(200)
   title?: string | null;
