@@ -110,6 +110,9 @@ function moveDetail(
   return { responsibility, department };
 }
 
+/** The nil UUID: no row has it (gen_random_uuid makes version 4 ids). */
+const NO_SUCH_MEMBER = '00000000-0000-0000-0000-000000000000';
+
 /** A member or a department, not both; a malformed member id is an unknown member. */
 function ownerOf(
   memberId: string | null | undefined,
@@ -120,8 +123,8 @@ function ownerOf(
   if (member && department) {
     throw BadUserInputError.field('input.ownerDepartment', 'cannot be given together with ownerMemberId');
   }
-  if (member && !isUuid(member)) throw new NotFoundError('TeamMember');
-  return { memberId: member, department: department ?? null };
+  // A malformed id is an unknown member: it takes the same path (and gets the same answer) as an unknown UUID.
+  return { memberId: member && !isUuid(member) ? NO_SUCH_MEMBER : member, department: department ?? null };
 }
 
 function toAction(record: ActionRecord, latestInputs: ScoringInputs | null): Action {

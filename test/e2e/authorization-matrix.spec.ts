@@ -140,6 +140,19 @@ const MATRIX: Record<string, Entry> = {
     allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
     call: () => ({ query: `mutation($id: ID!) { deleteWebhook(id: $id) }`, variables: { id: id() } }),
   },
+  // targets and the action plan (issue 17)
+  'Mutation.setTarget': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `mutation { setTarget(input: { stage: STRATEGIC }) { stage } }` }),
+  },
+  'Mutation.createAction': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation { createAction(input: { title: "Matrix action", move: MONITORING }) { id } }` }),
+  },
+  'Mutation.updateAction': {
+    allow: EDITORS,
+    call: () => ({ query: `mutation($id: ID!) { updateAction(input: { id: $id, expectedVersion: 1, status: DONE }) { id } }`, variables: { id: id() } }),
+  },
 };
 
 /**

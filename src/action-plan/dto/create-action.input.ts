@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType } from '@nestjs/graphql';
-import { IsDate, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsString } from 'class-validator';
 import { IsName } from '../../common/validation';
 import { DepartmentEnum, ResponsibilityEnum } from '../../graphql/enums';
 import { RoadmapMoveEnum } from '../../roadmap/roadmap.model';
@@ -44,7 +44,6 @@ export class CreateActionInput {
   @Field(() => ID, { nullable: true, description: 'The team member who owns it (not with ownerDepartment).' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
   ownerMemberId?: string | null;
 
   @Field(() => DepartmentEnum, { nullable: true, description: 'The department that owns it (not with ownerMemberId).' })

@@ -1,5 +1,5 @@
 import { Field, GraphQLISODateTime, ID, InputType, Int } from '@nestjs/graphql';
-import { IsDate, IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsDate, IsIn, IsInt, IsOptional, IsString, Min } from 'class-validator';
 import { IsName } from '../../common/validation';
 import { DepartmentEnum } from '../../graphql/enums';
 import { DEPARTMENTS, type Department } from '../../scoring';
@@ -32,7 +32,6 @@ export class UpdateActionInput {
   @Field(() => ID, { nullable: true, description: 'A team member as the owner; null: no owner.' })
   @IsOptional()
   @IsString()
-  @MaxLength(100)
   ownerMemberId?: string | null;
 
   @Field(() => DepartmentEnum, { nullable: true, description: 'A department as the owner; null: no owner.' })
