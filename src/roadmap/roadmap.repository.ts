@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentRecord } from '../assessments/assessments.repository';
-import type { AssessmentAnswers, RoadmapResult, ScoringInputs, ScoringResult, Stage } from '../scoring';
+import type { RoadmapResult, ScoringInputs, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 
 /** The latest current assessment with its inputs, the tenant's target and the roadmaps stored for it. */
@@ -66,7 +66,7 @@ export class RoadmapRepository {
         overallScore: row.overall_score,
         stage: row.stage,
         result: row.result,
-        answers: row.inputs.answers as AssessmentAnswers,
+        answers: row.inputs.answers,
         idempotencyKey: row.idempotency_key,
         requestHash: row.request_hash,
       },
