@@ -8,7 +8,7 @@ export const RoadmapMoveEnum = Object.fromEntries(ROADMAP_MOVES.map((m) => [m, m
 };
 registerEnumType(RoadmapMoveEnum, {
   name: 'RoadmapMove',
-  description: 'A change the roadmap can propose (domain.md, "Targets, roadmap and action plan"); ties go to this order.',
+  description: 'A change the roadmap can propose; on a tie between moves, the earlier in this order wins.',
   valuesMap: {
     ASSIGN_OWNER: { description: 'Give an applicable responsibility without an owner an in-house owner department.' },
     INSOURCE: { description: 'Move a responsibility the agency owns to an in-house owner department.' },
