@@ -39,6 +39,9 @@ import { ExportsModule } from './exports';
 import { WebhooksModule } from './webhooks';
 import { RedisModule } from './redis';
 import { ReadReplicaModule } from './database';
+import { TargetsModule } from './targets';
+import { RoadmapModule } from './roadmap';
+import { ActionPlanModule } from './action-plan';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -114,6 +117,9 @@ export class AppModule {
         BenchmarkModule,
         ExportsModule,
         WebhooksModule,
+        TargetsModule,
+        RoadmapModule,
+        ActionPlanModule,
         HealthModule,
         MailModule,
         AuditModule,

@@ -59,6 +59,8 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   'Query.webhooks': 20,
   /** At most WEBHOOKS_MAX_ATTEMPTS (20) attempts. */
   'WebhookDelivery.attemptLog': 20,
+  /** At most ROADMAP_MAX_STEPS (10) steps. */
+  'Roadmap.steps': 10,
 };
 
 /** A list of objects not in LIST_ESTIMATES (a field added later without a decision): a cautious guess. */

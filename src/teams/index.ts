@@ -2,3 +2,4 @@
 export * from './team-members.service';
 export * from './team.model';
 export * from './teams.module';
+export { toTeamMember, type TeamMemberRow } from './teams.repository';

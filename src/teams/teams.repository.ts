@@ -13,7 +13,7 @@ interface TeamRow {
 }
 
 /** A `team_members` row. */
-interface TeamMemberRow {
+export interface TeamMemberRow {
   id: string;
   team_id: string;
   name: string;
@@ -150,7 +150,7 @@ function toTeam(row: TeamRow): Team {
   return { id: row.id, name: row.name, version: row.version, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
-function toTeamMember(row: TeamMemberRow): TeamMember {
+export function toTeamMember(row: TeamMemberRow): TeamMember {
   return {
     id: row.id,
     teamId: row.team_id,

@@ -115,6 +115,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
 
   private async deliverBatch(): Promise<number> {
     const { batchSize, timeoutMs } = this.config.webhooks;
+    await this.enqueueOverdueActions();
     const claimed = await this.dataSource.query<ClaimedDelivery[]>(
       'SELECT * FROM webhook_claim_deliveries($1, $2)',
       [
@@ -128,6 +129,14 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     // An attempt that could not be recorded stays claimed: it is retried when its lease runs out.
     if (failed) throw failed.reason;
     return claimed.length;
+  }
+
+  /**
+   * action.overdue (issue 17): marks open actions past their due date as notified and enqueues their event in one
+   * statement (SECURITY DEFINER actions_notify_overdue), so each action is announced once, across instances.
+   */
+  private async enqueueOverdueActions(): Promise<void> {
+    await this.dataSource.query('SELECT actions_notify_overdue($1)', [this.config.webhooks.batchSize]);
   }
 
   private async deliver(delivery: ClaimedDelivery): Promise<void> {

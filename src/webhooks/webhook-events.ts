@@ -2,6 +2,7 @@
 export const WEBHOOK_EVENTS = {
   ASSESSMENT_SCORED: 'assessment.scored',
   PORTFOLIO_ALERT: 'portfolio.alert',
+  ACTION_OVERDUE: 'action.overdue',
 } as const;
 
 export type WebhookEventKey = keyof typeof WEBHOOK_EVENTS;

@@ -16,6 +16,9 @@ registerEnumType(WebhookEventEnum, {
     PORTFOLIO_ALERT: {
       description: `${WEBHOOK_EVENTS.PORTFOLIO_ALERT}: the overall score dropped by 10 points or more against the previous assessment.`,
     },
+    ACTION_OVERDUE: {
+      description: `${WEBHOOK_EVENTS.ACTION_OVERDUE}: an open action of the action plan passed its due date (once per action).`,
+    },
   },
 });
 

@@ -52,10 +52,26 @@ const SWEEP: Record<string, Call> = {
     variables: { id },
   }),
   'Mutation.deleteWebhook(id)': (id) => ({ query: `mutation($id: ID!) { deleteWebhook(id: $id) }`, variables: { id } }),
+  'Mutation.updateAction(input.id)': (id) => ({
+    query: `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`,
+    variables: { i: { id, expectedVersion: 1, status: 'DONE' } },
+  }),
+  'Mutation.createAction(input.ownerMemberId)': (id) => ({
+    query: `mutation($i: CreateActionInput!) { createAction(input: $i) { title } }`,
+    variables: { i: { title: 'Sweep', ownerMemberId: id } },
+  }),
+  'Mutation.updateAction(input.ownerMemberId)': (id) => ({
+    query: `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`,
+    variables: { i: { id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, ownerMemberId: id } },
+  }),
 };
 
 /** The positions where the ID may be left out. */
-const OPTIONAL = new Set(['Mutation.assignResponsibility(input.memberId)']);
+const OPTIONAL = new Set([
+  'Mutation.assignResponsibility(input.memberId)',
+  'Mutation.createAction(input.ownerMemberId)',
+  'Mutation.updateAction(input.ownerMemberId)',
+]);
 
 /** Ids that are no UUID, or nearly one. */
 const MALFORMED_IDS = [

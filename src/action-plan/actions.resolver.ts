@@ -1,0 +1,42 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Access } from '../tenancy';
+import { EDITORS } from '../common/roles';
+import { requireSelectedTenant } from '../tenancy';
+import { Tenant } from '../tenants';
+import { Action, ActionConnection } from './action.model';
+import { ActionsService } from './actions.service';
+import { ActionsArgs } from './dto/actions.args';
+import { CreateActionInput } from './dto/create-action.input';
+import { UpdateActionInput } from './dto/update-action.input';
+
+@Resolver(() => Action)
+export class ActionsResolver {
+  constructor(private readonly actions: ActionsService) {}
+
+  @Mutation(() => Action, { description: 'Adds an OPEN action to the action plan, optionally from a roadmap step.' })
+  @Access.tenant(EDITORS)
+  createAction(@Args('input', { description: 'The new action.' }) input: CreateActionInput): Promise<Action> {
+    return this.actions.create(input);
+  }
+
+  @Mutation(() => Action, { description: 'Changes an action; a stale expectedVersion fails with VERSION_CONFLICT.' })
+  @Access.tenant(EDITORS)
+  updateAction(
+    @Args('input', { description: 'The action, its expected version and the changes.' }) input: UpdateActionInput,
+  ): Promise<Action> {
+    return this.actions.update(input);
+  }
+}
+
+@Resolver(() => Tenant)
+export class TenantActionsResolver {
+  constructor(private readonly actionsService: ActionsService) {}
+
+  @ResolveField(() => ActionConnection, {
+    description: 'The action plan, oldest first, optionally of one status. Needs this tenant selected (x-tenant-id).',
+  })
+  actions(@Parent() tenant: Tenant, @Args() args: ActionsArgs): ReturnType<ActionsService['list']> {
+    requireSelectedTenant(tenant, 'actions');
+    return this.actionsService.list(args);
+  }
+}

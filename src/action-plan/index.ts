@@ -1,0 +1,2 @@
+/** The public API of action-plan/: what other modules may import (ARCHITECTURE.md). */
+export { ActionPlanModule } from './action-plan.module';

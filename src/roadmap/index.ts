@@ -1,0 +1,3 @@
+/** The public API of roadmap/: what other modules may import (ARCHITECTURE.md). */
+export { RoadmapModule } from './roadmap.module';
+export * from './roadmap.model';
