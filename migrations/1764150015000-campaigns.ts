@@ -149,6 +149,26 @@ export class Campaigns1764150015000 implements MigrationInterface {
       REVOKE ALL ON FUNCTION campaign_claim_due() FROM PUBLIC;
       GRANT EXECUTE ON FUNCTION campaign_claim_due() TO smt_app;
 
+      -- The portfolio's open campaigns: of the given tenants only those where the caller is CONSULTANT, with
+      -- counts and nothing of the responses.
+      CREATE FUNCTION consultant_open_campaigns(p_tenants uuid[]) RETURNS TABLE (
+          id uuid, tenant_id uuid, period text, status text, closes_at timestamptz, min_responses integer,
+          supersede boolean, created_at timestamptz, ended_at timestamptz, version integer, aggregate jsonb,
+          invited_count integer, response_count integer, assessment_id uuid)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $fn$
+        SELECT c.id, c.tenant_id, c.period, c.status, c.closes_at, c.min_responses, c.supersede, c.created_at,
+               c.ended_at, c.version, NULL::jsonb,
+               (SELECT count(*)::int FROM campaign_respondents r WHERE r.tenant_id = c.tenant_id AND r.campaign_id = c.id),
+               (SELECT count(*)::int FROM campaign_responses a WHERE a.tenant_id = c.tenant_id AND a.campaign_id = c.id),
+               NULL::uuid
+          FROM campaigns c
+         WHERE c.status = 'OPEN' AND c.tenant_id = ANY (p_tenants)
+           AND c.tenant_id IN (SELECT m.tenant_id FROM memberships m
+                                WHERE m.user_id = app_current_user() AND m.role = 'CONSULTANT')
+      $fn$;
+      REVOKE ALL ON FUNCTION consultant_open_campaigns(uuid[]) FROM PUBLIC;
+      GRANT EXECUTE ON FUNCTION consultant_open_campaigns(uuid[]) TO smt_app;
+
       ALTER TABLE webhook_endpoints DROP CONSTRAINT webhook_endpoints_events_check;
       ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_events_check
         CHECK (cardinality(events) >= 1 AND events <@ ARRAY[${EVENTS_AFTER}]::text[]);
@@ -186,6 +206,7 @@ export class Campaigns1764150015000 implements MigrationInterface {
       ALTER TABLE webhook_endpoints DROP CONSTRAINT webhook_endpoints_events_check;
       ALTER TABLE webhook_endpoints ADD CONSTRAINT webhook_endpoints_events_check
         CHECK (cardinality(events) >= 1 AND events <@ ARRAY[${EVENTS_BEFORE}]::text[]);
+      DROP FUNCTION consultant_open_campaigns(uuid[]);
       DROP FUNCTION campaign_claim_due();
       DROP FUNCTION campaign_link(bytea, boolean);
       DROP INDEX assessments_campaign_key;

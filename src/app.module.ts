@@ -39,6 +39,7 @@ import { PortfolioModule } from './portfolio/portfolio.module';
 import { BenchmarkModule } from './peer-benchmark/benchmark.module';
 import { ExportsModule } from './exports/exports.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -111,6 +112,7 @@ export class AppModule {
         BenchmarkModule,
         ExportsModule,
         WebhooksModule,
+        CampaignsModule,
         HealthModule,
         MailModule,
         AuditModule,

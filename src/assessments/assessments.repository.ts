@@ -25,9 +25,11 @@ export interface NewAssessment {
   period: string;
   idempotencyKey: string;
   requestHash: string;
-  submittedBy: string;
+  submittedBy: string | null;
   inputs: ScoringInputs;
   result: ScoringResult;
+  /** A campaign's aggregate (source CAMPAIGN) rather than one submission. */
+  campaignId?: string;
 }
 
 /** A position in period order (a cursor): the period's first day and months come from the period. */
@@ -123,8 +125,8 @@ export class AssessmentsRepository {
     const { result } = assessment;
     const [row] = await this.rows<Pick<Row, 'submitted_at' | 'submitted_key'>>(
       `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                     result, overall_score, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+                                     result, overall_score, stage, source, campaign_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12)
        ON CONFLICT DO NOTHING
        RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`,
       [
@@ -138,6 +140,8 @@ export class AssessmentsRepository {
         JSON.stringify(result),
         result.overallScore,
         result.stage,
+        assessment.campaignId ? 'CAMPAIGN' : 'SUBMISSION',
+        assessment.campaignId ?? null,
       ],
     );
     if (!row) return null;

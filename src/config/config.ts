@@ -226,7 +226,7 @@ export interface AppConfig {
   mail: { url: string; from: string } | null;
   /**
    * Campaigns: the public base URL of response links (PUBLIC_URL, default http://localhost:<PORT>), the background
-   * closer (on unless CAMPAIGN_CLOSER=off) and its interval, and how many unknown response tokens one IP may try
+   * closer (on unless CAMPAIGN_CLOSER=off; off by default under NODE_ENV=test) and its interval, and how many unknown response tokens one IP may try
    * per minute before it is refused with RATE_LIMITED.
    */
   campaigns: { publicUrl: string; closer: boolean; closerIntervalMs: number; linkFailuresPerIp: number };
@@ -289,7 +289,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     campaigns: {
       publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
-      closer: (e.CAMPAIGN_CLOSER ?? 'on') === 'on',
+      closer: (e.CAMPAIGN_CLOSER ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
       closerIntervalMs: e.CAMPAIGN_CLOSER_INTERVAL_MS,
       linkFailuresPerIp: e.RESPONSE_LINK_FAILURES_PER_IP,
     },

@@ -16,6 +16,12 @@ registerEnumType(WebhookEventEnum, {
     PORTFOLIO_ALERT: {
       description: `${WEBHOOK_EVENTS.PORTFOLIO_ALERT}: the overall score dropped by 10 points or more against the previous assessment.`,
     },
+    CAMPAIGN_CLOSED: {
+      description: `${WEBHOOK_EVENTS.CAMPAIGN_CLOSED}: a campaign closed and its aggregate became the period's assessment (counts and ids, never answers).`,
+    },
+    CAMPAIGN_EXPIRED: {
+      description: `${WEBHOOK_EVENTS.CAMPAIGN_EXPIRED}: a campaign's closing time passed with fewer than minResponses responses.`,
+    },
   },
 });
 
