@@ -157,8 +157,10 @@ export class CampaignsRepository {
        SELECT $1, r.email, r.department, r.external, decode(r.token_hash, 'hex')
          FROM unnest($2::text[], $3::text[], $4::boolean[], $5::text[]) AS r(email, department, external, token_hash)
        ON CONFLICT (tenant_id, campaign_id, lower(email)) DO UPDATE
-         SET token_hash = EXCLUDED.token_hash, department = EXCLUDED.department, external = EXCLUDED.external,
-             invited_at = now()`,
+         -- The new hash comes from the parameters: the service may not read token_hash, not even as EXCLUDED.
+         SET token_hash = (SELECT decode(x.token_hash, 'hex') FROM unnest($2::text[], $5::text[]) AS x(email, token_hash)
+                            WHERE lower(x.email) = lower(EXCLUDED.email)),
+             department = EXCLUDED.department, external = EXCLUDED.external, invited_at = now()`,
       [
         campaignId,
         respondents.map((r) => r.email),
