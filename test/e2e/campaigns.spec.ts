@@ -281,6 +281,27 @@ describe('campaigns (GraphQL)', () => {
     }
   });
 
+  it('reads campaign(id) and stores a response in constant SQL round trips (budget)', async () => {
+    const sizes: number[] = [];
+    const submits: number[] = [];
+    for (const n of [3, 6]) {
+      const tenant = await createTenant(t.gql, owner);
+      const { id } = await openCampaign(tenant);
+      const tokens = await invite(tenant, id, Array.from({ length: n }, (_, i) => [`r${i}@example.test`, 'MARKETING'] as [string, string]));
+      for (const token of tokens) {
+        const res = await t.gql(RESPOND, { token, answers: ANSWERS });
+        expect(res.errors).toBeUndefined();
+        submits.push(res.sqlStatements);
+      }
+      const read = await t.gql(CAMPAIGN, { id }, { token: owner.token, tenant });
+      expect(read.data.campaign.items).toHaveLength(8);
+      sizes.push(read.sqlStatements);
+    }
+    expect(sizes[0]).toBe(sizes[1]);
+    expect(new Set(submits).size).toBe(1);
+    expect(submits[0]).toBeLessThanOrEqual(4);
+  });
+
   it('keeps one respondent’s answers out of every type that can reach responses (schema walk)', async () => {
     const res = await t.gql(`{ __schema { types { name kind fields { name type { ...T } } } } }
       fragment T on __Type { name kind ofType { name kind ofType { name kind ofType { name kind } } } }`);
