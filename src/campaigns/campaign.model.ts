@@ -43,7 +43,7 @@ export class ValueCount {
   count!: number;
 }
 
-@ObjectType('ItemAggregate', { description: "One questionnaire item over a campaign's responses (domain.md)." })
+@ObjectType('ItemAggregate', { description: "One questionnaire item over a campaign's responses." })
 export class ItemAggregate {
   @Field(() => AnswerItemEnum, { description: 'The item.' })
   item!: AnswerItem;

@@ -38,7 +38,7 @@ describe('field resolvers', () => {
       .map((file) => readFileSync(file, 'utf8'))
       .flatMap((source) => [...source.matchAll(/requireSelectedTenant\(tenant, '(\w+)'\)/g)].map((m) => m[1]));
     expect(calls.sort()).toEqual(
-      ['growth', 'initiatives', 'latestAssessment', 'members', 'responsibilities', 'teams', 'unownedResponsibilities'].sort(),
+      ['campaigns', 'growth', 'initiatives', 'latestAssessment', 'members', 'responsibilities', 'teams', 'unownedResponsibilities'].sort(),
     );
   });
 });

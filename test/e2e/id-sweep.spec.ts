@@ -52,6 +52,13 @@ const SWEEP: Record<string, Call> = {
     variables: { id },
   }),
   'Mutation.deleteWebhook(id)': (id) => ({ query: `mutation($id: ID!) { deleteWebhook(id: $id) }`, variables: { id } }),
+  'Query.campaign(id)': (id) => ({ query: `query($id: ID!) { campaign(id: $id) { id } }`, variables: { id } }),
+  'Mutation.inviteRespondents(campaignId)': (id) => ({
+    query: `mutation($id: ID!) { inviteRespondents(campaignId: $id, respondents: [{ email: "s@example.test", department: HR }]) { email } }`,
+    variables: { id },
+  }),
+  'Mutation.closeCampaign(id)': (id) => ({ query: `mutation($id: ID!) { closeCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),
+  'Mutation.cancelCampaign(id)': (id) => ({ query: `mutation($id: ID!) { cancelCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),
 };
 
 /** The positions where the ID may be left out. */
