@@ -145,7 +145,9 @@ export class CampaignsRepository {
           ORDER BY c.created_at DESC, c.id DESC LIMIT $1`,
         params,
       ),
-      this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM campaigns c WHERE ${filter}`, [query.status]),
+      this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM campaigns c WHERE ($1::text IS NULL OR c.status = $1)`, [
+        query.status,
+      ]),
     ]);
     return { rows: rows.map((r) => ({ ...toRecord(r), createdKey: r.created_key })), totalCount: counted[0].n };
   }

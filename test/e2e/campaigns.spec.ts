@@ -281,6 +281,22 @@ describe('campaigns (GraphQL)', () => {
     }
   });
 
+  it('lists the tenant’s campaigns newest first, with a status filter and totals', async () => {
+    const tenant = await createTenant(t.gql, owner);
+    const first = await openCampaign(tenant, { period: '2025-Q1' });
+    await openCampaign(tenant, { period: '2025-Q2' });
+    await t.gql(CANCEL, { id: first.id, v: first.version }, { token: owner.token, tenant });
+    const list = await t.gql(
+      `query($s: CampaignStatus) { tenant { all: campaigns { totalCount edges { node { period } } } open: campaigns(status: $s) { totalCount } } }`,
+      { s: 'OPEN' },
+      { token: owner.token, tenant },
+    );
+    expect(list.errors).toBeUndefined();
+    expect(list.data.tenant.all.totalCount).toBe(2);
+    expect(list.data.tenant.all.edges.map((e: { node: { period: string } }) => e.node.period)).toEqual(['2025-Q2', '2025-Q1']);
+    expect(list.data.tenant.open.totalCount).toBe(1);
+  });
+
   it('reads campaign(id) and stores a response in constant SQL round trips (budget)', async () => {
     const sizes: number[] = [];
     const submits: number[] = [];
