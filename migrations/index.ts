@@ -11,6 +11,7 @@ import { BenchmarkReleases1764150010000 } from './1764150010000-benchmark-releas
 import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
 import { DropWebhookEnqueue1764150013000 } from './1764150013000-drop-webhook-enqueue';
 import { TargetsActions1764150014000 } from './1764150014000-targets-actions';
+import { Campaigns1764150015000 } from './1764150015000-campaigns';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   WebhookOwners1764150012000,
   DropWebhookEnqueue1764150013000,
   TargetsActions1764150014000,
+  Campaigns1764150015000,
 ];

@@ -42,6 +42,7 @@ import { ReadReplicaModule } from './database';
 import { TargetsModule } from './targets';
 import { RoadmapModule } from './roadmap';
 import { ActionPlanModule } from './action-plan';
+import { CampaignsModule } from './campaigns';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -120,6 +121,7 @@ export class AppModule {
         TargetsModule,
         RoadmapModule,
         ActionPlanModule,
+        CampaignsModule,
         HealthModule,
         MailModule,
         AuditModule,

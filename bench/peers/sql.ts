@@ -144,6 +144,8 @@ export async function submitAssessment(
       JSON.stringify(result),
       result.overallScore,
       result.stage,
+      'SUBMISSION',
+      null,
     ],
   );
   // As the service: a new key for a free period inserts first; the bench submits new periods only.

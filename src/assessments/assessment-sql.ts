@@ -38,8 +38,8 @@ export const ASSESSMENT_BY_ID_SQL = `SELECT ${columns('a')} FROM assessments a W
 
 /** The insert of a submission (see insertUnlessTaken). Shared with bench/peers. */
 export const INSERT_ASSESSMENT_SQL = `INSERT INTO assessments AS a (id, period, idempotency_key, request_hash, submitted_by, model_version, inputs,
-                                     result, overall_score, stage)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10)
+                                     result, overall_score, stage, source, campaign_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $10, $11, $12)
        ON CONFLICT DO NOTHING
        RETURNING a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key`;
 

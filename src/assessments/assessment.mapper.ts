@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AssessmentAnswers, ScoringResult } from '../scoring';
+import type { AnswerItem, AssessmentAnswers, ScoringResult } from '../scoring';
 import type { Assessment, AssessmentSummary } from './assessment.model';
 import type { AssessmentRecord, AssessmentSummaryRecord } from './assessments.repository';
 import { quarterOf } from './period';
@@ -68,6 +68,7 @@ function explained(
       dimension: f.dimension,
       responsibility: f.responsibility,
       failureFactor: f.failureFactor,
+      item: (f as { item?: AnswerItem | null }).item ?? null,
       message: f.message,
       recommendation: f.recommendation,
     })),

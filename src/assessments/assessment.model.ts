@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ConnectionType } from '../graphql';
 import {
+  AnswerItemEnum,
   DimensionEnum,
   FailureFactorEnum,
   ReportingCadenceEnum,
@@ -8,7 +9,7 @@ import {
   SeverityEnum,
   StageEnum,
 } from '../graphql';
-import type { Dimension, FailureFactor, ReportingCadence, Responsibility, Severity, Stage } from '../scoring';
+import type { AnswerItem, Dimension, FailureFactor, ReportingCadence, Responsibility, Severity, Stage } from '../scoring';
 
 @ObjectType('DimensionScore', {
   description: 'One dimension of an assessment; scores are unrounded (clients round).',
@@ -61,6 +62,12 @@ export class Finding {
     description: 'The recurring factor, for RECURRING_FAILURE_FACTOR.',
   })
   failureFactor!: FailureFactor | null;
+
+  @Field(() => AnswerItemEnum, {
+    nullable: true,
+    description: 'The questionnaire item respondents disagree on, for RESPONDENTS_DISAGREE (campaign assessments).',
+  })
+  item?: AnswerItem | null;
 
   @Field({ description: "What was found, in the domain's words." })
   message!: string;

@@ -82,9 +82,11 @@ export interface NewAssessment {
   period: string;
   idempotencyKey: string;
   requestHash: string;
-  submittedBy: string;
+  submittedBy: string | null;
   inputs: ScoringInputs;
   result: ScoringResult;
+  /** A campaign's aggregate (source CAMPAIGN) rather than one submission. */
+  campaignId?: string;
 }
 
 /** A position in period order (a cursor): the period's first day and months come from the period. */
@@ -161,6 +163,8 @@ export class AssessmentsRepository {
         JSON.stringify(result),
         result.overallScore,
         result.stage,
+        assessment.campaignId ? 'CAMPAIGN' : 'SUBMISSION',
+        assessment.campaignId ?? null,
       ],
     );
     if (!row) return null;

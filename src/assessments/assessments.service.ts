@@ -10,6 +10,7 @@ import {
   periodSpan,
   score,
   type AssessmentAnswers,
+  type FindingResult,
   type ScoringInputs,
   type ScoringResult,
 } from '../scoring';
@@ -25,6 +26,8 @@ import { AssessmentsRepository, type AssessmentRecord, type PeriodOrderKey } fro
 import type { AssessmentsArgs } from './dto/assessments.args';
 import type { SubmitAssessmentInput } from './dto/submit-assessment.input';
 import { OrganisationFactsReader } from './organisation-facts.reader';
+import type { OrganisationFacts } from './organisation-facts';
+import { userIdOf } from '../request';
 import { canonicalAnswers, requestHash } from './request-hash';
 import { markMutationUnchanged } from '../audit';
 
@@ -93,6 +96,42 @@ export class AssessmentsService {
     throw new ConcurrentSubmissionError(period);
   }
 
+  /**
+   * Stores a campaign's aggregated answers as the period's assessment (source CAMPAIGN, linked to the campaign): the
+   * tenant's current facts frozen with those answers, scored with the current model, with the campaign's findings
+   * added to the model's (they change no score). Exactly once per campaign: the insert's unique indexes (the
+   * campaign, the period's current assessment) decide. Null when the period already has a current assessment that
+   * may not be superseded, or a concurrent submission took the period.
+   */
+  async storeCampaignAssessment(campaign: CampaignAssessment): Promise<Assessment | null> {
+    const { period, supersede } = campaign;
+    const answers = canonicalAnswers(campaign.answers);
+    const idempotencyKey = `campaign:${campaign.campaignId}`;
+    const known = await this.assessments.findKeyOrCurrentOfPeriod(idempotencyKey, period);
+    const sameKey = known.find((a) => a.idempotencyKey === idempotencyKey);
+    if (sameKey) return toAssessment(sameKey);
+    const current = known.find((a) => a.period === period && a.supersededAt === null);
+    if (current && !supersede) return null;
+
+    const facts = await this.facts.read();
+    const inputs = { ...facts, answers };
+    const scored = this.scoreNow(inputs);
+    const result = { ...scored, findings: [...scored.findings, ...campaign.findings(facts)] };
+    const id = randomUUID();
+    if (current && !(await this.assessments.supersede(current.id, id))) return null;
+    const inserted = await this.assessments.insertUnlessTaken({
+      id,
+      period,
+      idempotencyKey,
+      requestHash: requestHash({ period, answers, supersede }),
+      submittedBy: userIdOf(this.scope.current.caller),
+      inputs,
+      result,
+      campaignId: campaign.campaignId,
+    });
+    return inserted ? toAssessment(inserted) : null;
+  }
+
   /** Scores the tenant's current facts with these answers; stores nothing. */
   async preview(answers: AssessmentAnswers): Promise<Assessment> {
     const canonical = canonicalAnswers(answers);
@@ -120,6 +159,16 @@ export class AssessmentsService {
   private scoreNow(inputs: ScoringInputs): ScoringResult {
     return score(inputs, getScoringModel(CURRENT_MODEL_VERSION));
   }
+}
+
+/** What a campaign hands over to become the period's assessment. */
+export interface CampaignAssessment {
+  campaignId: string;
+  period: string;
+  supersede: boolean;
+  answers: AssessmentAnswers;
+  /** The campaign's findings, given the organisation's facts (its departments). */
+  findings: (facts: OrganisationFacts) => FindingResult[];
 }
 
 /** The first result of this key, when the body is the same; stores nothing. */

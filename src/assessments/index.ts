@@ -7,3 +7,9 @@ export type { AssessmentReportRecord, ClientAssessmentsProjection } from './asse
 // (one round trip): it maps that row with the assessments' own mapper rather than a copy of it.
 export type { AssessmentRecord } from './assessments.repository';
 export { toAssessment } from './assessment.mapper';
+// Campaigns store the period's assessment from the aggregated answers through the assessments service (scoring and
+// the insert stay here), and take answers and periods by the same rules as a submission.
+export { AssessmentsService, assertAssessablePeriod } from './assessments.service';
+export { AssessmentAnswersInput } from './dto/assessment-answers.input';
+export { PERIOD_PATTERN } from './period';
+export { canonicalAnswers } from './request-hash';

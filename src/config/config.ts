@@ -143,6 +143,11 @@ const schema = z
       .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.com:587')
       .optional(),
     SMTP_FROM: z.string().min(3).max(320).default('Social Maturity <no-reply@localhost>'),
+    // Campaigns (src/campaigns): the address response links point at, and the background closer.
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    CAMPAIGN_CLOSER: z.enum(['on', 'off']).optional(),
+    CAMPAIGN_CLOSER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(15_000),
+    RESPONSE_LINK_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(20),
     ...hardeningSchema,
   })
   .superRefine(refineWebhookEnv)
@@ -228,6 +233,12 @@ export interface AppConfig {
   sqlStatementsHeader: boolean;
   /** Outgoing mail: null without SMTP_URL (then nothing is sent). */
   mail: { url: string; from: string } | null;
+  /**
+   * Campaigns: the public base URL of response links (PUBLIC_URL, default http://localhost:<PORT>), the background
+   * closer (on unless CAMPAIGN_CLOSER=off; off by default under NODE_ENV=test) and its interval, and how many unknown response tokens one IP may try
+   * per minute before it is refused with RATE_LIMITED.
+   */
+  campaigns: { publicUrl: string; closer: boolean; closerIntervalMs: number; linkFailuresPerIp: number };
 }
 
 export class ConfigError extends Error {}
@@ -287,6 +298,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
     sqlStatementsHeader: e.SQL_STATEMENTS_HEADER === 'true' && e.NODE_ENV !== 'production',
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    campaigns: {
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      closer: (e.CAMPAIGN_CLOSER ?? (e.NODE_ENV === 'test' ? 'off' : 'on')) === 'on',
+      closerIntervalMs: e.CAMPAIGN_CLOSER_INTERVAL_MS,
+      linkFailuresPerIp: e.RESPONSE_LINK_FAILURES_PER_IP,
+    },
   };
 }
 

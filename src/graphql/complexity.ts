@@ -61,6 +61,14 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   'WebhookDelivery.attemptLog': 20,
   /** At most ROADMAP_MAX_STEPS (10) steps. */
   'Roadmap.steps': 10,
+  /** Eight questionnaire items; a distribution has at most five values (ratings, cadences). */
+  'Campaign.items': 8,
+  'ItemAggregate.distribution': 5,
+  /** Eleven departments at most (groups of at least 3 responses), each with its eight items. */
+  'Campaign.departments': 11,
+  'DepartmentAggregate.items': 8,
+  /** At most 200 respondents per call (inviteRespondents). */
+  'Mutation.inviteRespondents': 200,
 };
 
 /** A list of objects not in LIST_ESTIMATES (a field added later without a decision): a cautious guess. */

@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import * as domain from '../scoring';
+import { ANSWER_ITEMS } from '../scoring';
 import { ROLES, type Role } from '../common/roles';
 
 /** GraphQL enums built from the domain's own arrays, so the schema and the scoring engine cannot drift. */
@@ -126,4 +127,15 @@ export const SeverityEnum = register('Severity', domain.SEVERITIES, 'How urgent 
   MEDIUM: 'Holds growth back; plan to fix it.',
   HIGH: 'Holds results back; fix it soon.',
   CRITICAL: 'Blocks growth toward a Social Business; fix it first.',
+});
+
+export const AnswerItemEnum = register('AnswerItem', ANSWER_ITEMS, 'One question of the questionnaire (the fields of AssessmentAnswersInput).', {
+  OVERALL_SATISFACTION: 'overallSatisfaction, 1-5.',
+  MANAGEMENT_SUPPORT: 'managementSupport, 1-5.',
+  HAS_POLICY: 'hasPolicy, yes/no.',
+  POLICY_ROLE_MODEL: 'policyRoleModel, 1-5.',
+  HAS_CRISIS_PLAN: 'hasCrisisPlan, yes/no.',
+  HAS_MONITORING: 'hasMonitoring, yes/no.',
+  REPORTING_CADENCE: 'reportingCadence, NONE to WEEKLY.',
+  COMMUNITY_APPLICABLE: 'communityApplicable, yes/no.',
 });

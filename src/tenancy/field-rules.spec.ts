@@ -40,7 +40,7 @@ describe('field resolvers', () => {
     expect(calls.sort()).toEqual(
       [
         'growth', 'initiatives', 'latestAssessment', 'members', 'responsibilities', 'teams', 'unownedResponsibilities',
-        'target', 'roadmap', 'actions',
+        'target', 'roadmap', 'actions', 'campaigns',
       ].sort(),
     );
   });

@@ -101,6 +101,19 @@ export class RequestScope {
     return role;
   }
 
+  /**
+   * Records the tenant that a statement of this request has just selected in the database itself, in the statement
+   * that proved the right to it (a response link's token hash, a due campaign claimed by the closer): the scope
+   * then agrees with app.tenant_id. No role: such a request acts for no member.
+   */
+  recordTenantSetByDatabase(tenantId: string): void {
+    const scope = this.current;
+    if (scope.tenantId !== null && scope.tenantId !== tenantId) {
+      throw new ForbiddenError('One request cannot act for two tenants');
+    }
+    scope.tenantId = tenantId;
+  }
+
   /** Selects a tenant inside the running transaction: only for a tenant the caller has just created. */
   async enterNewTenant(tenantId: string, role: Role): Promise<void> {
     const scope = this.current;

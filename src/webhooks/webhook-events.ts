@@ -3,6 +3,8 @@ export const WEBHOOK_EVENTS = {
   ASSESSMENT_SCORED: 'assessment.scored',
   PORTFOLIO_ALERT: 'portfolio.alert',
   ACTION_OVERDUE: 'action.overdue',
+  CAMPAIGN_CLOSED: 'campaign.closed',
+  CAMPAIGN_EXPIRED: 'campaign.expired',
 } as const;
 
 export type WebhookEventKey = keyof typeof WEBHOOK_EVENTS;

@@ -19,6 +19,12 @@ registerEnumType(WebhookEventEnum, {
     ACTION_OVERDUE: {
       description: `${WEBHOOK_EVENTS.ACTION_OVERDUE}: an open action of the action plan passed its due date (once per action).`,
     },
+    CAMPAIGN_CLOSED: {
+      description: `${WEBHOOK_EVENTS.CAMPAIGN_CLOSED}: a campaign closed and its aggregate became the period's assessment (counts and ids, never answers).`,
+    },
+    CAMPAIGN_EXPIRED: {
+      description: `${WEBHOOK_EVENTS.CAMPAIGN_EXPIRED}: a campaign's closing time passed with fewer than minResponses responses.`,
+    },
   },
 });
 

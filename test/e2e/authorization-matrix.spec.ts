@@ -153,6 +153,41 @@ const MATRIX: Record<string, Entry> = {
     allow: EDITORS,
     call: () => ({ query: `mutation($id: ID!) { updateAction(input: { id: $id, expectedVersion: 1, status: DONE }) { id } }`, variables: { id: id() } }),
   },
+  // campaigns
+  'Query.campaign': { allow: MEMBERS, call: () => ({ query: `query($id: ID!) { campaign(id: $id) { id } }`, variables: { id: id() } }) },
+  'Query.respondentCampaign': {
+    allow: EVERYONE,
+    call: () => ({ query: `query($t: String!) { respondentCampaign(token: $t) { period } }`, variables: { t: id() } }),
+  },
+  'Mutation.openCampaign': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({
+      query: `mutation($i: OpenCampaignInput!) { openCampaign(input: $i) { id } }`,
+      variables: { i: { period: '2025', closesAt: new Date(Date.now() + 86_400_000).toISOString(), supersede: true } },
+    }),
+  },
+  'Mutation.inviteRespondents': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({
+      query: `mutation($id: ID!) { inviteRespondents(campaignId: $id, respondents: [{ email: "m@example.test", department: HR }]) { email } }`,
+      variables: { id: id() },
+    }),
+  },
+  'Mutation.submitCampaignResponse': {
+    allow: EVERYONE,
+    call: () => ({
+      query: `mutation($t: String!, $a: AssessmentAnswersInput!) { submitCampaignResponse(token: $t, answers: $a) }`,
+      variables: { t: id(), a: ANSWERS },
+    }),
+  },
+  'Mutation.closeCampaign': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `mutation($id: ID!) { closeCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id: id() } }),
+  },
+  'Mutation.cancelCampaign': {
+    allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
+    call: () => ({ query: `mutation($id: ID!) { cancelCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id: id() } }),
+  },
 };
 
 /**

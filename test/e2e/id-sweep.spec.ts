@@ -64,6 +64,13 @@ const SWEEP: Record<string, Call> = {
     query: `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`,
     variables: { i: { id: '00000000-0000-4000-8000-000000000000', expectedVersion: 1, ownerMemberId: id } },
   }),
+  'Query.campaign(id)': (id) => ({ query: `query($id: ID!) { campaign(id: $id) { id } }`, variables: { id } }),
+  'Mutation.inviteRespondents(campaignId)': (id) => ({
+    query: `mutation($id: ID!) { inviteRespondents(campaignId: $id, respondents: [{ email: "s@example.test", department: HR }]) { email } }`,
+    variables: { id },
+  }),
+  'Mutation.closeCampaign(id)': (id) => ({ query: `mutation($id: ID!) { closeCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),
+  'Mutation.cancelCampaign(id)': (id) => ({ query: `mutation($id: ID!) { cancelCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),
 };
 
 /** The positions where the ID may be left out. */

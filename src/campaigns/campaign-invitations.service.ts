@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BadUserInputError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { Mailer } from '../mail';
+import type { RespondentLink } from './campaign.model';
+import { CampaignsRepository, type NewRespondent } from './campaigns.repository';
+import { CampaignsService } from './campaigns.service';
+import type { RespondentInput } from './dto/respondent.input';
+import { newResponseToken } from './response-token';
+
+export const MAX_RESPONDENTS_PER_CALL = 200;
+
+/**
+ * Invites respondents to an OPEN campaign: each gets a personal link whose token is stored only as its hash. With
+ * SMTP_URL the link goes out by mail (and is not returned); without, it is returned once to the inviter.
+ * Inviting an address again gives it a new link (the old one stops working).
+ */
+@Injectable()
+export class CampaignInvitationsService {
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly repository: CampaignsRepository,
+    private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async invite(campaignId: string, respondents: RespondentInput[]): Promise<RespondentLink[]> {
+    if (respondents.length < 1 || respondents.length > MAX_RESPONDENTS_PER_CALL) {
+      throw BadUserInputError.field('respondents', `must hold 1 to ${MAX_RESPONDENTS_PER_CALL} respondents`);
+    }
+    const seen = new Set<string>();
+    respondents.forEach((r, i) => {
+      const key = r.email.trim().toLowerCase();
+      if (seen.has(key)) throw BadUserInputError.field(`respondents.${i}.email`, 'is listed twice');
+      seen.add(key);
+    });
+    const campaign = await this.campaigns.requireOpen(campaignId);
+    const issued = respondents.map((r) => ({ input: r, ...newResponseToken() }));
+    const rows: NewRespondent[] = issued.map(({ input, hash }) => ({
+      email: input.email.trim(),
+      department: input.department,
+      external: input.external ?? false,
+      tokenHash: hash,
+    }));
+    await this.repository.invite(campaign.id, rows);
+
+    const mailed = this.mailer.configured;
+    if (mailed) {
+      const { name } = await this.repository.organisation();
+      for (const { input, token } of issued) {
+        const link = `${this.config.campaigns.publicUrl}/respond/${token}`;
+        await this.mailer.send({
+          to: input.email.trim(),
+          subject: `${name} asks for your view: social media maturity ${campaign.period}`,
+          text:
+            `Hello,\n\n${name} is looking at how it works with social media and would like your view. ` +
+            `Eight short questions, about five minutes; no account needed. Your answers are only ever shown ` +
+            `together with others', never on their own.\n\n${link}\n\n` +
+            `The link is personal and works until ${campaign.closesAt.toUTCString()}. You may change your ` +
+            `answers until then: the last ones count.\n`,
+        });
+      }
+    }
+    return issued.map(({ input, token }) => ({
+      email: input.email.trim(),
+      department: input.department,
+      external: input.external ?? false,
+      token: mailed ? '' : token,
+      mailed,
+    }));
+  }
+}
