@@ -10,6 +10,7 @@ import { IdempotencyKey1764150009000 } from './1764150009000-idempotency-key';
 import { BenchmarkReleases1764150010000 } from './1764150010000-benchmark-releases';
 import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
 import { DropWebhookEnqueue1764150013000 } from './1764150013000-drop-webhook-enqueue';
+import { ApiKeysInvitations1764150016000 } from './1764150016000-api-keys-invitations';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   BenchmarkReleases1764150010000,
   WebhookOwners1764150012000,
   DropWebhookEnqueue1764150013000,
+  ApiKeysInvitations1764150016000,
 ];

@@ -7,6 +7,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthModule } from './auth/auth.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -32,6 +33,7 @@ import { TenantTransactionInterceptor } from './tenancy/tenant-transaction.inter
 import { MembershipEntity } from './tenants/membership.entity';
 import { TenantEntity } from './tenants/tenant.entity';
 import { TenantsModule } from './tenants/tenants.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { TeamsModule } from './teams/teams.module';
 import { ResponsibilitiesModule } from './responsibilities/responsibilities.module';
 import { InitiativesModule } from './initiatives/initiatives.module';
@@ -102,6 +104,8 @@ export class AppModule {
         RequestLoadersModule,
         AuthModule,
         TenantsModule,
+        InvitationsModule,
+        ApiKeysModule,
         AssessmentsModule,
         GrowthModule,
         TeamsModule,

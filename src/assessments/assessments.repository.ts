@@ -25,7 +25,7 @@ export interface NewAssessment {
   period: string;
   idempotencyKey: string;
   requestHash: string;
-  submittedBy: string;
+  submittedBy: string | null;
   inputs: ScoringInputs;
   result: ScoringResult;
 }

@@ -13,6 +13,7 @@ import {
   type ScoringInputs,
   type ScoringResult,
 } from '../scoring';
+import { userIdOf } from '../request/request-context';
 import { RequestScope } from '../tenancy/request-scope';
 import { toAssessment, toPreview } from './assessment.mapper';
 import type { Assessment } from './assessment.model';
@@ -71,7 +72,8 @@ export class AssessmentsService {
       period,
       idempotencyKey,
       requestHash: hash,
-      submittedBy: this.scope.userId,
+      // null for an API key (the audit row names the key)
+      submittedBy: userIdOf(this.scope.current.caller),
       inputs,
       result,
     });

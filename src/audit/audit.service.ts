@@ -4,7 +4,7 @@ import { escapeLiteral } from 'pg';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { RequestScope } from '../tenancy/request-scope';
-import { userIdOf } from '../request/request-context';
+import { apiKeyIdOf, userIdOf } from '../request/request-context';
 import type { AuditEvent } from './audit-event.model';
 
 interface AuditRow {
@@ -15,6 +15,7 @@ interface AuditRow {
   operation: string;
   target_id: string | null;
   request_id: string | null;
+  api_key_id: string | null;
 }
 
 @Injectable()
@@ -33,9 +34,10 @@ export class AuditService {
     const { tenantId, caller } = this.scope.current;
     const userId = userIdOf(caller);
     if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
-    const values = [tenantId, userId, operation, targetId?.slice(0, 200), this.cls.getId()?.slice(0, 100)].map(literal);
+    const apiKeyId = apiKeyIdOf(caller);
+    const values = [tenantId, userId, operation, targetId?.slice(0, 200), this.cls.getId()?.slice(0, 100), apiKeyId].map(literal);
     this.tx.beforeCommit(
-      `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (${values.join(', ')})`,
+      `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id, api_key_id) VALUES (${values.join(', ')})`,
     );
   }
 
@@ -51,7 +53,8 @@ export class AuditService {
     }
     const [rows, count] = await Promise.all([
       manager.query<AuditRow[]>(
-        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id
+        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id,
+                api_key_id
            FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $1`,
         params,
       ),
@@ -68,6 +71,7 @@ export class AuditService {
         operation: r.operation,
         targetId: r.target_id,
         requestId: r.request_id,
+        apiKeyId: r.api_key_id,
       }),
       (r) => [r.occurred_at_text, r.id],
     );

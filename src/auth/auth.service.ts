@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { RequestScope } from '../tenancy/request-scope';
 import type { SignUpInput } from './dto/sign-up.input';
@@ -55,10 +55,49 @@ export class AuthService {
     return { id: user.id, email: user.email, name: user.name };
   }
 
-  private async issue(user: User): Promise<AuthPayload> {
-    const token = await this.jwt.signAsync({ sub: user.id });
+  /**
+   * Checks the current password, stores the new one and ends every session: tokens issued before now are refused
+   * (users.tokens_valid_after, checked in the request's opening statement). Returns a fresh token.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<AuthPayload> {
+    const manager = await this.tx.manager();
+    const user = await manager.getRepository(UserEntity).findOneBy({ id: this.scope.userId });
+    if (!user) throw new NotFoundError('User');
+    // The same failure limiter as logIn: a stolen token cannot be used to guess the password quickly.
+    this.signInFailures.begin(user.email);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw BadUserInputError.field('currentPassword', 'is not the current password');
+    }
+    this.signInFailures.succeeded(user.email);
+    const validAfter = sessionBoundary();
+    await manager.query(`UPDATE users SET password_hash = $2, tokens_valid_after = $3 WHERE id = $1`, [
+      user.id,
+      await hashPassword(newPassword),
+      validAfter,
+    ]);
+    return this.issue(user, validAfter);
+  }
+
+  /** Ends every session of the signed-in user: every token issued so far is refused from the next request on. */
+  async logOutEverywhere(): Promise<boolean> {
+    const manager = await this.tx.manager();
+    await manager.query(`UPDATE users SET tokens_valid_after = $2 WHERE id = $1`, [this.scope.userId, sessionBoundary()]);
+    return true;
+  }
+
+  /**
+   * A token whose iat carries milliseconds (a NumericDate may be fractional), so that a session ended in the same
+   * second as a sign-in is told apart. `at` pins the iat (the token issued by changePassword starts its new session).
+   */
+  private async issue(user: User, at: Date = new Date()): Promise<AuthPayload> {
+    const token = await this.jwt.signAsync({ sub: user.id, iat: at.getTime() / 1000 });
     return { token, user: { id: user.id, email: user.email, name: user.name } };
   }
+}
+
+/** Tokens issued before this instant are refused: one millisecond after every token issued so far. */
+function sessionBoundary(): Date {
+  return new Date(Date.now() + 1);
 }
 
 function normaliseEmail(email: string): string {

@@ -3,7 +3,6 @@ import { PageArgs, type Connection } from '../graphql/connection';
 import { Access } from '../tenancy/access.decorator';
 import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../tenancy/roles';
 import { requireSelectedTenant } from '../tenancy/selected-tenant';
-import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';
 import { Membership, MembershipConnection, Tenant, TenantConnection } from './tenant.model';
@@ -43,14 +42,6 @@ export class TenantsResolver {
     @Args('input', { description: 'The complete new profile.' }) input: TenantProfileInput,
   ): Promise<Tenant> {
     return this.tenants.updateProfile(input);
-  }
-
-  @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
-  @Access.tenant(MEMBERSHIP_ADMINS)
-  addMembership(
-    @Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput,
-  ): Promise<boolean> {
-    return this.tenants.addMembership(input);
   }
 
   @Mutation(() => Boolean, {

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql/connection';
 import { MEMBERSHIP_ADMINS, type Role } from '../tenancy/roles';
 import { TenantTransaction } from '../tenancy/tenant-transaction';
 import { RequestScope } from '../tenancy/request-scope';
-import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
 import { MembershipEntity } from './membership.entity';
@@ -93,25 +91,6 @@ export class TenantsService {
       (row) => toTenant(tenantFromRow(row), row.my_role),
       (row) => [row.joined_at, row.id],
     );
-  }
-
-  async addMembership(input: AddMembershipInput): Promise<boolean> {
-    if (input.role === 'OWNER' && this.currentRole() !== 'OWNER') {
-      throw new ForbiddenError('Only an OWNER can make someone an OWNER');
-    }
-    const manager = await this.tx.manager();
-    const user = await manager
-      .createQueryBuilder(UserEntity, 'u')
-      .where('lower(u.email) = :email', { email: input.email.trim().toLowerCase() })
-      .getOne();
-    if (!user) throw new NotFoundError('Account with this email');
-    const inserted: unknown[] = await manager.query(
-      `INSERT INTO memberships (tenant_id, user_id, role) VALUES ($1, $2, $3)
-       ON CONFLICT (tenant_id, user_id) DO NOTHING RETURNING user_id`,
-      [this.scope.tenantId, user.id, input.role],
-    );
-    if (inserted.length === 0) throw new ConflictError('This person is already a member');
-    return true;
   }
 
   async removeMembership(userId: string): Promise<boolean> {

@@ -78,20 +78,6 @@ const PENDING_CONTRACT: Record<number, string[]> = {
     'missing type CreateActionInput',
     'missing type UpdateActionInput',
   ],
-  // API keys, invitations, sessions that end
-  19: [
-    'missing field Query.apiKeys',
-    'missing field Mutation.createApiKey',
-    'missing field Mutation.revokeApiKey',
-    'missing field Mutation.inviteMember',
-    'missing field Mutation.acceptInvitation',
-    'missing field Mutation.changePassword',
-    'missing field Mutation.logOutEverywhere',
-    'missing type ApiKeyScope',
-    'missing type ApiKey',
-    'missing type CreatedApiKey',
-    'missing type Invitation',
-  ],
 };
 
 /** Descriptions still missing (none): anything undocumented fails the test. */
