@@ -66,8 +66,11 @@ export class InvitationsRepository {
   async revoke(id: string): Promise<InvitationRecord | null> {
     const manager = await this.tx.manager();
     const rows = await manager.query<Row[]>(
-      `UPDATE invitations SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND accepted_at IS NULL
-       RETURNING ${COLUMNS}`,
+      // A SELECT over the UPDATE: the driver returns its rows as is (an UPDATE's come back with a count).
+      `WITH revoked AS (
+         UPDATE invitations SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND accepted_at IS NULL
+         RETURNING ${COLUMNS}
+       ) SELECT * FROM revoked`,
       [id],
     );
     return rows.length === 0 ? null : toRecord(rows[0]);
