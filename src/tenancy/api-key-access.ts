@@ -4,7 +4,8 @@ import type { AccessRule } from './access.decorator';
 /**
  * What an API key may do (issue 19), decided here and nowhere else: least privilege, deny by default.
  *
- * - READ: every tenant query a VIEWER may call (what the least member reads; not the audit trail, keys, webhooks).
+ * - READ: every tenant query a VIEWER may call (what the least member reads; not the audit trail, keys, webhooks,
+ *   invitations, nor the portfolio, which is a person's view across tenants).
  * - SUBMIT_ASSESSMENTS: submitAssessment and scorePreview.
  * - MANAGE_FACTS: the mutations of the organisation's facts (teams, members, responsibilities, initiatives,
  *   profile).
@@ -33,8 +34,17 @@ export const API_KEY_OPERATIONS: Readonly<Record<Exclude<ApiKeyScopeName, 'READ'
   ],
 };
 
-/** Operations never open to a key, even when their rule would make them READ (they manage access). */
-const NEVER_FOR_KEYS = new Set(['Query.apiKeys', 'Query.invitations', 'Query.webhooks', 'Query.webhookDeliveries']);
+/**
+ * Operations never open to a key, even when their rule would make them READ: they manage access, or (the
+ * portfolio) read a person's tenants across tenants, which a key of one tenant has nothing to do with.
+ */
+const NEVER_FOR_KEYS = new Set([
+  'Query.apiKeys',
+  'Query.invitations',
+  'Query.webhooks',
+  'Query.webhookDeliveries',
+  'Query.portfolio',
+]);
 
 /**
  * The scopes that allow an operation to a key: `operation` is `Query.x`/`Mutation.x` for GraphQL, `GET` for a

@@ -34,7 +34,7 @@ describe('API keys', () => {
       const done = rest.find((r) => typeof r === 'function') as (() => void) | undefined;
       if (done) process.nextTick(done);
       return true;
-    }) as typeof process.stdout.write;
+    });
     restoreStdout = () => {
       process.stdout.write = realWrite;
     };
