@@ -12,6 +12,7 @@ import { WebhookOwners1764150012000 } from './1764150012000-webhook-owners';
 import { DropWebhookEnqueue1764150013000 } from './1764150013000-drop-webhook-enqueue';
 import { TargetsActions1764150014000 } from './1764150014000-targets-actions';
 import { Campaigns1764150015000 } from './1764150015000-campaigns';
+import { ApiKeysInvitations1764150016000 } from './1764150016000-api-keys-invitations';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   DropWebhookEnqueue1764150013000,
   TargetsActions1764150014000,
   Campaigns1764150015000,
+  ApiKeysInvitations1764150016000,
 ];

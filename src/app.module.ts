@@ -7,6 +7,7 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys';
 import { AssessmentsModule } from './assessments';
 import { AuthModule } from './auth';
 import { JwtAuthGuard } from './auth';
@@ -43,6 +44,7 @@ import { TargetsModule } from './targets';
 import { RoadmapModule } from './roadmap';
 import { ActionPlanModule } from './action-plan';
 import { CampaignsModule } from './campaigns';
+import { InvitationsModule } from './invitations';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -109,6 +111,8 @@ export class AppModule {
         TenantTransactionPluginModule,
         AuthModule,
         TenantsModule,
+        InvitationsModule,
+        ApiKeysModule,
         AssessmentsModule,
         GrowthModule,
         TeamsModule,

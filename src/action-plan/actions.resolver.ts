@@ -1,4 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Audited } from '../audit';
 import { Access } from '../tenancy';
 import { EDITORS } from '../common/roles';
 import { requireSelectedTenant } from '../tenancy';
@@ -15,12 +16,14 @@ export class ActionsResolver {
 
   @Mutation(() => Action, { description: 'Adds an OPEN action to the action plan, optionally from a roadmap step.' })
   @Access.tenant(EDITORS)
+  @Audited.result()
   createAction(@Args('input', { description: 'The new action.' }) input: CreateActionInput): Promise<Action> {
     return this.actions.create(input);
   }
 
   @Mutation(() => Action, { description: 'Changes an action; a stale expectedVersion fails with VERSION_CONFLICT.' })
   @Access.tenant(EDITORS)
+  @Audited.input('id')
   updateAction(
     @Args('input', { description: 'The action, its expected version and the changes.' }) input: UpdateActionInput,
   ): Promise<Action> {

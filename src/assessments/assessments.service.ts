@@ -74,7 +74,8 @@ export class AssessmentsService {
       period,
       idempotencyKey,
       requestHash: hash,
-      submittedBy: this.scope.userId,
+      // null for an API key (the audit row names the key)
+      submittedBy: userIdOf(this.scope.current.caller),
       inputs,
       result,
     });

@@ -20,6 +20,9 @@ export class AuditEvent {
 
   @Field(() => String, { nullable: true, description: 'The request id (x-request-id), to match the logs.' })
   requestId!: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The API key that made the change (its id, never its secret); null for a user.' })
+  apiKeyId!: string | null;
 }
 
 export const AuditEventConnection = ConnectionType(AuditEvent, 'AuditEvent');

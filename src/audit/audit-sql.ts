@@ -7,6 +7,8 @@ export interface AuditRowValues {
   operation: string;
   targetId: string | null | undefined;
   requestId: string | null | undefined;
+  /** The API key that acted (never its secret), or none for a person's token. */
+  apiKeyId?: string | null;
 }
 
 /**
@@ -15,7 +17,10 @@ export interface AuditRowValues {
  */
 export function auditRowSql(row: AuditRowValues): string {
   const values = [row.tenantId, row.userId, row.operation, row.targetId?.slice(0, 200), row.requestId?.slice(0, 100)];
-  return `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (${values.map(literal).join(', ')})`;
+  if (!row.apiKeyId) {
+    return `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id) VALUES (${values.map(literal).join(', ')})`;
+  }
+  return `INSERT INTO audit_events (tenant_id, user_id, operation, target_id, request_id, api_key_id) VALUES (${[...values, row.apiKeyId].map(literal).join(', ')})`;
 }
 
 /** A text literal, or NULL; NUL characters (which PostgreSQL text cannot hold) are dropped from the label. */

@@ -11,6 +11,7 @@ interface AuditRow {
   operation: string;
   target_id: string | null;
   request_id: string | null;
+  api_key_id: string | null;
 }
 
 /** A page position of the trail: occurred_at as PostgreSQL's text (exact to the microsecond), then the id. */
@@ -40,7 +41,8 @@ export class AuditRepository {
     }
     const [rows, count] = await Promise.all([
       manager.query<AuditRow[]>(
-        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id
+        `SELECT id, occurred_at, occurred_at::text AS occurred_at_text, user_id, operation, target_id, request_id,
+                api_key_id
            FROM audit_events ${where} ORDER BY occurred_at DESC, id DESC LIMIT $1`,
         params,
       ),
@@ -54,6 +56,7 @@ export class AuditRepository {
         operation: r.operation,
         targetId: r.target_id,
         requestId: r.request_id,
+        apiKeyId: r.api_key_id,
         key: { occurredAt: r.occurred_at_text, id: r.id },
       })),
       totalCount: count[0].n,

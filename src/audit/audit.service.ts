@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService } from 'nestjs-cls';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
-import { userIdOf } from '../request';
+import { apiKeyIdOf, userIdOf } from '../request';
 import { RequestScope } from '../tenancy';
 import type { AuditEvent } from './audit-event.model';
 import { AuditRepository } from './audit.repository';
@@ -21,7 +21,7 @@ export class AuditService {
   record(operation: string, targetId: string | null): void {
     const { tenantId, caller } = this.scope.current;
     if (!tenantId) return; // account operations (signUp, logIn) belong to no tenant
-    this.audit.queue({ tenantId, userId: userIdOf(caller), operation, targetId, requestId: this.cls.getId() });
+    this.audit.queue({ tenantId, userId: userIdOf(caller), operation, targetId, requestId: this.cls.getId(), apiKeyId: apiKeyIdOf(caller) });
   }
 
   /** The tenant's trail, newest first. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { BadUserInputError, ConflictError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { RequestScope } from '../tenancy';
 import type { SignUpInput } from './dto/sign-up.input';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password';
@@ -41,10 +41,43 @@ export class AuthService {
     return { id: user.id, email: user.email, name: user.name };
   }
 
-  private async issue(user: User): Promise<AuthPayload> {
-    const token = await this.jwt.signAsync({ sub: user.id });
+  /**
+   * Checks the current password, stores the new one and ends every session: tokens issued before now are refused
+   * (users.tokens_valid_after, checked in the request's opening statement). Returns a fresh token.
+   */
+  async changePassword(currentPassword: string, newPassword: string): Promise<AuthPayload> {
+    const user = await this.users.findWithPasswordHash(this.scope.userId);
+    if (!user) throw new NotFoundError('User');
+    // The same failure limiter as logIn: a stolen token cannot be used to guess the password quickly.
+    await this.signInFailures.begin(user.email);
+    if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+      throw BadUserInputError.field('currentPassword', 'is not the current password');
+    }
+    await this.signInFailures.succeeded(user.email);
+    const validAfter = sessionBoundary();
+    await this.users.changePassword(user.id, await hashPassword(newPassword), validAfter);
+    return this.issue(user, validAfter);
+  }
+
+  /** Ends every session of the signed-in user: every token issued so far is refused from the next request on. */
+  async logOutEverywhere(): Promise<boolean> {
+    await this.users.endSessions(this.scope.userId, sessionBoundary());
+    return true;
+  }
+
+  /**
+   * A token whose iat carries milliseconds (a NumericDate may be fractional), so that a session ended in the same
+   * second as a sign-in is told apart. `at` pins the iat (the token issued by changePassword starts its new session).
+   */
+  private async issue(user: User, at: Date = new Date()): Promise<AuthPayload> {
+    const token = await this.jwt.signAsync({ sub: user.id, iat: at.getTime() / 1000 });
     return { token, user: { id: user.id, email: user.email, name: user.name } };
   }
+}
+
+/** Tokens issued before this instant are refused: one millisecond after every token issued so far. */
+function sessionBoundary(): Date {
+  return new Date(Date.now() + 1);
 }
 
 function normaliseEmail(email: string): string {

@@ -32,9 +32,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: { sub?: unknown; exp?: unknown }): AuthUser {
+  validate(payload: { sub?: unknown; exp?: unknown; iat?: unknown }): AuthUser {
     if (typeof payload.exp !== 'number') throw new UnauthenticatedError('Invalid token');
     if (!isUuid(payload.sub)) throw new UnauthenticatedError('Invalid token');
-    return { id: payload.sub };
+    // maxAge makes jsonwebtoken require a numeric iat; bounded here because it is inlined into SQL as a literal.
+    const iat = payload.iat;
+    if (typeof iat !== 'number' || !Number.isFinite(iat) || iat < 0 || iat > 1e11) throw new UnauthenticatedError('Invalid token');
+    return { id: payload.sub, issuedAt: iat };
   }
 }

@@ -31,6 +31,25 @@ export class UsersRepository {
     return row ?? null;
   }
 
+  /** The account with this id, with its password hash. */
+  async findWithPasswordHash(id: string): Promise<(User & { passwordHash: string }) | null> {
+    const [row] = await this.query<(User & { password_hash: string })[]>(
+      'SELECT u.id, u.email, u.name, u.password_hash FROM users u WHERE u.id = $1',
+      [id],
+    );
+    return row ? { id: row.id, email: row.email, name: row.name, passwordHash: row.password_hash } : null;
+  }
+
+  /** Stores a new password hash and ends every session issued before `validAfter`. */
+  async changePassword(id: string, passwordHash: string, validAfter: Date): Promise<void> {
+    await this.query(`UPDATE users SET password_hash = $2, tokens_valid_after = $3 WHERE id = $1`, [id, passwordHash, validAfter]);
+  }
+
+  /** Ends every session issued before `validAfter` (tokens are checked against it when a request opens). */
+  async endSessions(id: string, validAfter: Date): Promise<void> {
+    await this.query(`UPDATE users SET tokens_valid_after = $2 WHERE id = $1`, [id, validAfter]);
+  }
+
   private async query<R>(sql: string, params: unknown[]): Promise<R> {
     const manager = await this.tx.manager();
     return manager.query<R>(sql, params);

@@ -1,4 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Audited } from '../audit';
 import { Assessment } from '../assessments';
 import { AssessmentsService } from '../assessments';
 import { AssessmentAnswersInput } from '../assessments';
@@ -50,6 +51,7 @@ export class CampaignsResolver {
       'A period already assessed needs supersede: true.',
   })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.result()
   openCampaign(@Args('input', { description: 'The period, closing time and minimum of responses.' }) input: OpenCampaignInput): Promise<Campaign> {
     return this.campaigns.open(input);
   }
@@ -60,6 +62,7 @@ export class CampaignsResolver {
       'is mailed; without, its token is returned here, once. Inviting an address again replaces its link.',
   })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.arg('campaignId')
   inviteRespondents(
     @Args('campaignId', { type: () => ID, description: 'The OPEN campaign.' }) campaignId: string,
     @Args('respondents', { type: () => [RespondentInput], description: `1 to ${MAX_RESPONDENTS_PER_CALL} people to invite.` })
@@ -74,6 +77,7 @@ export class CampaignsResolver {
       'once the campaign is closed, expired or cancelled; NOT_FOUND for an unknown link (rate-limited per IP).',
   })
   @Access.public()
+  @Audited.none()
   submitCampaignResponse(
     @Args('token', { description: 'The token of the response link.' }) token: string,
     @Args('answers', { description: 'The questionnaire answers.' }) answers: AssessmentAnswersInput,
@@ -88,6 +92,7 @@ export class CampaignsResolver {
       'Fewer than minResponses responses: CONFLICT. Closing a CLOSED campaign returns it as it is.',
   })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.arg('id')
   closeCampaign(
     @Args('id', { type: () => ID, description: 'The campaign.' }) id: string,
     @Args('expectedVersion', { type: () => Int, description: 'Its version as last read.' }) expectedVersion: number,
@@ -97,6 +102,7 @@ export class CampaignsResolver {
 
   @Mutation(() => Campaign, { description: 'Cancels an OPEN campaign: no assessment; its links stop working.' })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.arg('id')
   cancelCampaign(
     @Args('id', { type: () => ID, description: 'The campaign.' }) id: string,
     @Args('expectedVersion', { type: () => Int, description: 'Its version as last read.' }) expectedVersion: number,

@@ -16,6 +16,8 @@ export function requestLogFields(req: IncomingMessage & { id?: unknown }) {
   };
 }
 
-export function responseLogFields(res: ServerResponse) {
-  return { statusCode: res.statusCode };
+/** The status, and the API key that made the request (its id, set by the access guard; never the secret). */
+export function responseLogFields(res: ServerResponse & { req?: { apiKey?: { id?: string } } }) {
+  const apiKey = res.req?.apiKey?.id;
+  return apiKey ? { statusCode: res.statusCode, apiKey } : { statusCode: res.statusCode };
 }

@@ -57,6 +57,9 @@ export const LIST_ESTIMATES: Readonly<Record<string, number>> = {
   /** Nine responsibilities. */
   'Tenant.responsibilities': 9,
   'Query.webhooks': 20,
+  /** A tenant's API keys and invitations: a handful (at most 200 are returned). */
+  'Query.apiKeys': 10,
+  'Query.invitations': 20,
   /** At most WEBHOOKS_MAX_ATTEMPTS (20) attempts. */
   'WebhookDelivery.attemptLog': 20,
   /** At most ROADMAP_MAX_STEPS (10) steps. */

@@ -94,7 +94,7 @@ export function depthLimitRule(maxDepth: number): ValidationRule {
 export const ARMOR_REJECTION =
   /(depth limit|Aliases limit|Directives limit|Token limit) of \d+ exceeded|Document contains more than \d+ tokens|^Validation aborted/i;
 
-/** Per-IP, per-user and (stricter) per-IP sign-in limits, each over one minute. */
+/** Per-IP, per-user (and per API key) and (stricter) per-IP sign-in limits, each over one minute. */
 export function throttlers(config: AppConfig): ThrottlerOptions[] {
   const minute = 60_000;
   const ruleOf = (context: ExecutionContext) =>
@@ -105,8 +105,12 @@ export function throttlers(config: AppConfig): ThrottlerOptions[] {
       name: 'user',
       ttl: minute,
       limit: config.rateLimits.perUser,
-      skipIf: (context) => !requestOf(context).user,
-      getTracker: (req: Record<string, unknown>) => (req as { user?: { id: string } }).user?.id ?? 'anonymous',
+      // A user by id; an API key by (a prefix of) its hash, known before the key is looked up: each key its own bucket.
+      skipIf: (context) => !requestOf(context).user && !requestOf(context).apiKey,
+      getTracker: (req: Record<string, unknown>) => {
+        const { user, apiKey } = req as { user?: { id: string }; apiKey?: { hash: string } };
+        return user?.id ?? (apiKey ? `api-key:${apiKey.hash.slice(0, 32)}` : 'anonymous');
+      },
     },
     {
       name: 'sign-in',

@@ -15,15 +15,22 @@ import { TransactionState } from './transaction-state';
  */
 
 /**
- * Who is asking. A signed-in user today. An API key will slot in as another kind, e.g.
- * `{ kind: 'apiKey'; keyId: string; tenantId: string; scopes: readonly string[] }`: every `switch (caller.kind)`
- * (see `userIdOf`) then fails to compile until it handles it.
+ * Who is asking: a signed-in user, or an API key of one tenant (issue 19). Every `switch (caller.kind)` (see
+ * `userIdOf`) fails to compile until it handles every kind.
  */
-export type Caller = UserCaller;
+export type Caller = UserCaller | ApiKeyCaller;
 
 export interface UserCaller {
   kind: 'user';
   userId: string;
+}
+
+/** A tenant's API key: it acts in its own tenant only, for the operations its scopes map to. Never its secret. */
+export interface ApiKeyCaller {
+  kind: 'apiKey';
+  keyId: string;
+  tenantId: string;
+  scopes: readonly string[];
 }
 
 /** Who is asking and for which tenant, resolved once per request (tenancy/request-scope.ts). */
@@ -107,5 +114,18 @@ export function userIdOf(caller: Caller | null): string | null {
   switch (caller.kind) {
     case 'user':
       return caller.userId;
+    case 'apiKey':
+      return null;
+  }
+}
+
+/** The API key behind a caller, or null. */
+export function apiKeyIdOf(caller: Caller | null): string | null {
+  if (caller === null) return null;
+  switch (caller.kind) {
+    case 'user':
+      return null;
+    case 'apiKey':
+      return caller.keyId;
   }
 }

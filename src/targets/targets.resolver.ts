@@ -1,4 +1,5 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Audited } from '../audit';
 import { Access } from '../tenancy';
 import { PROFILE_EDITORS } from '../common/roles';
 import { requireSelectedTenant } from '../tenancy';
@@ -15,6 +16,7 @@ export class TargetsResolver {
     description: "Sets the selected tenant's target stage and date (OWNER, ADMIN or CONSULTANT); replaces the last.",
   })
   @Access.tenant(PROFILE_EDITORS)
+  @Audited.none()
   setTarget(@Args('input', { description: 'The target stage and date.' }) input: SetTargetInput): Promise<Target> {
     return this.targets.set(input);
   }

@@ -7,3 +7,4 @@ export * from './selected-tenant';
 export * from './tenancy.module';
 export * from './tenant-transaction';
 export * from './tenant-transaction.interceptor';
+export * from './api-key-access';

@@ -31,25 +31,83 @@ export class RequestScope {
    * Decides once per request who is asking and for which tenant. The tenant is taken only when the user is a
    * member of it: the membership lookup and the setting of app.tenant_id are one statement.
    */
-  resolve(userId: string | null, requestedTenantId: string | null): Promise<Scope> {
+  resolve(userId: string | null, requestedTenantId: string | null, issuedAt?: number): Promise<Scope> {
     const context = this.context();
     const caller: Caller | null = userId === null ? null : { kind: 'user', userId };
     if (context.resolvingScope) {
       return context.resolvingScope.then((scope) => {
-        if (userIdOf(scope.caller) !== userId) throw new ForbiddenError('One request cannot act for two users');
+        if (scope.caller?.kind === 'apiKey' || userIdOf(scope.caller) !== userId) {
+          throw new ForbiddenError('One request cannot act for two users');
+        }
         return scope;
       });
     }
-    const resolving = this.resolveNew(context, caller, requestedTenantId);
+    const resolving = this.resolveNew(context, caller, requestedTenantId, issuedAt);
     context.resolvingScope = resolving;
     return resolving;
   }
 
-  private async resolveNew(context: RequestContext, caller: Caller | null, requestedTenantId: string | null): Promise<Scope> {
+  /**
+   * Resolves a request made with an API key (its SHA-256, hex) in the same single round trip as a user's: the key
+   * is found by a SECURITY DEFINER function that returns only a live key (not revoked, not expired), and
+   * app.tenant_id is set from its row in the same statement, only when x-tenant-id names no other tenant.
+   * No row: UNAUTHENTICATED. Another tenant named: FORBIDDEN (and no tenant set). lastUsedAt is written with the
+   * COMMIT (no round trip of its own), at most once a minute per key (its WHERE clause).
+   */
+  resolveApiKey(hash: string, requestedTenantId: string | null): Promise<Scope> {
+    const context = this.context();
+    if (context.resolvingScope) {
+      return context.resolvingScope.then((scope) => {
+        if (scope.caller?.kind !== 'apiKey') throw new ForbiddenError('One request cannot act for two callers');
+        return scope;
+      });
+    }
+    const resolving = this.resolveKey(context, hash, requestedTenantId);
+    context.resolvingScope = resolving;
+    return resolving;
+  }
+
+  private async resolveKey(context: RequestContext, hash: string, requestedTenantId: string | null): Promise<Scope> {
+    const scope: Scope = { caller: null, tenantId: null, role: null };
+    context.scope = scope;
+    // A hex digest and a checked UUID: inlining them as literals cannot change the SQL.
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new UnauthenticatedError('Malformed API key');
+    const sameTenant =
+      requestedTenantId === null ? 'true' : isUuid(requestedTenantId) ? `k.tenant_id = '${requestedTenantId}'` : 'false';
+    const lookup =
+      `SELECT k.id, k.tenant_id, k.scopes, ` +
+      `set_config('app.tenant_id', CASE WHEN ${sameTenant} THEN k.tenant_id::text ELSE '' END, true) AS tenant ` +
+      `FROM api_key_caller(decode('${hash}', 'hex')) k`;
+    const [, found] = await this.tx.open({
+      statements: () => [`SELECT set_config('app.user_id', '', true)`, lookup],
+      check: ([, key]) => {
+        if (key.rows.length !== 1) throw new UnauthenticatedError('Unknown, revoked or expired API key');
+        if (key.rows[0].tenant === '') throw new ForbiddenError('An API key acts in its own tenant only');
+      },
+    });
+    const row = found.rows[0] as { id: string; tenant_id: string; scopes: string[] };
+    scope.caller = { kind: 'apiKey', keyId: row.id, tenantId: row.tenant_id, scopes: row.scopes };
+    scope.tenantId = row.tenant_id;
+    // Services that check a member's role see a key as the least role; what a key may call is its scopes' business
+    // (tenancy/api-key-access.ts, enforced by the AccessGuard).
+    scope.role = 'VIEWER';
+    this.tx.beforeCommit(
+      `UPDATE api_keys SET last_used_at = now() WHERE tenant_id = '${row.tenant_id}' AND id = '${row.id}' ` +
+        `AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+    );
+    return scope;
+  }
+
+  private async resolveNew(
+    context: RequestContext,
+    caller: Caller | null,
+    requestedTenantId: string | null,
+    issuedAt?: number,
+  ): Promise<Scope> {
     const scope: Scope = { caller, tenantId: null, role: null };
     context.scope = scope;
     const userId = userIdOf(caller);
-    const user = userStatement(userId);
+    const user = userStatement(userId, issuedAt);
     if (!userId || !requestedTenantId || !isUuid(requestedTenantId)) {
       this.tx.openOnFirstUse(user);
       return scope;
@@ -149,10 +207,12 @@ export class RequestScope {
 }
 
 /**
- * The statement that sets app.user_id, only while the account exists: a valid token of a deleted account finds
- * no row (UNAUTHENTICATED), in the same round trip.
+ * The statement that sets app.user_id, only while the account exists and, for a token, only when the account has
+ * not ended its sessions since the token was issued (users.tokens_valid_after, set by changePassword and
+ * logOutEverywhere): a valid token of a deleted account or of an ended session finds no row (UNAUTHENTICATED), in
+ * the same round trip.
  */
-function userStatement(userId: string | null): TransactionOpening {
+function userStatement(userId: string | null, issuedAt?: number): TransactionOpening {
   if (userId === null) {
     const anonymous = `SELECT set_config('app.user_id', '', true)`;
     return { statements: () => [anonymous], check: () => undefined, replay: () => [anonymous], writer: null };
@@ -162,12 +222,15 @@ function userStatement(userId: string | null): TransactionOpening {
     // Runs only after check() found the account, and userId is a checked UUID by then.
     replay: () => [`SELECT set_config('app.user_id', '${userId}', true)`],
     statements: () => {
-      // A checked UUID (hex digits and dashes only): inlining it as a literal cannot change the SQL.
+      // A checked UUID (hex digits and dashes only) and a checked finite number: inlining them cannot change the SQL.
       if (!isUuid(userId)) throw new ForbiddenError('Malformed user id');
-      return [userOpeningSql(userId)];
+      if (issuedAt !== undefined && !(Number.isFinite(issuedAt) && issuedAt >= 0 && issuedAt <= 1e11)) {
+        throw new UnauthenticatedError('Invalid token');
+      }
+      return [userOpeningSql(userId, issuedAt)];
     },
     check: ([user]) => {
-      if (user.rows.length === 0) throw new UnauthenticatedError('This account no longer exists');
+      if (user.rows.length === 0) throw new UnauthenticatedError('This session has ended or the account no longer exists');
     },
   };
 }

@@ -4,9 +4,18 @@ import type { Request } from 'express';
 
 export interface AuthUser {
   id: string;
+  /** The token's `iat` (seconds, fractional): refused when the account ended its sessions after it. */
+  issuedAt?: number;
 }
 
-export type AppRequest = Request & { user?: AuthUser };
+/** An API key presented as the bearer credential: only its hash travels past the guard, never the secret. */
+export interface PresentedApiKey {
+  hash: string;
+  /** Set once the key is resolved (for the access log). */
+  id?: string;
+}
+
+export type AppRequest = Request & { user?: AuthUser; apiKey?: PresentedApiKey };
 
 /** The HTTP request behind a GraphQL resolver or a REST handler. */
 export function requestOf(context: ExecutionContext): AppRequest {

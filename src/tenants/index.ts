@@ -2,3 +2,6 @@
 export * from './tenant.model';
 export * from './tenant.row';
 export * from './tenants.module';
+// Invitations make members (acceptInvitation) and keep addMembership's input (deprecated: it now invites).
+export { TenantsService } from './tenants.service';
+export { AddMembershipInput } from './dto/add-membership.input';

@@ -4,7 +4,6 @@ import { PageArgs, type Connection } from '../graphql';
 import { Access } from '../tenancy';
 import { ALL_ROLES, MEMBERSHIP_ADMINS, PROFILE_EDITORS } from '../common/roles';
 import { requireSelectedTenant } from '../tenancy';
-import { AddMembershipInput } from './dto/add-membership.input';
 import { CreateTenantInput } from './dto/create-tenant.input';
 import { TenantProfileInput } from './dto/tenant-profile.input';
 import { Membership, MembershipConnection, Tenant, TenantConnection } from './tenant.model';
@@ -46,15 +45,6 @@ export class TenantsResolver {
     @Args('input', { description: 'The complete new profile.' }) input: TenantProfileInput,
   ): Promise<Tenant> {
     return this.tenants.updateProfile(input);
-  }
-
-  @Mutation(() => Boolean, { description: 'Gives an existing account a role in the selected tenant.' })
-  @Access.tenant(MEMBERSHIP_ADMINS)
-  @Audited.none()
-  addMembership(
-    @Args('input', { description: 'The account and the role it gets.' }) input: AddMembershipInput,
-  ): Promise<boolean> {
-    return this.tenants.addMembership(input);
   }
 
   @Mutation(() => Boolean, {

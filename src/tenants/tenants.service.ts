@@ -5,7 +5,6 @@ import { isUuid } from '../common/ids';
 import { MEMBERSHIP_ADMINS, type Role } from '../common/roles';
 import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
 import { RequestScope } from '../tenancy';
-import type { AddMembershipInput } from './dto/add-membership.input';
 import type { CreateTenantInput } from './dto/create-tenant.input';
 import type { TenantProfileInput } from './dto/tenant-profile.input';
 import type { Membership, Tenant, TenantProfile } from './tenant.model';
@@ -60,18 +59,6 @@ export class TenantsService {
       (row) => tenantOfRow(row, row.my_role),
       (row) => [row.joined_at, row.id],
     );
-  }
-
-  async addMembership(input: AddMembershipInput): Promise<boolean> {
-    if (input.role === 'OWNER' && this.currentRole() !== 'OWNER') {
-      throw new ForbiddenError('Only an OWNER can make someone an OWNER');
-    }
-    const userId = await this.tenants.userIdByEmail(input.email.trim().toLowerCase());
-    if (!userId) throw new NotFoundError('Account with this email');
-    if (!(await this.tenants.insertMembershipUnlessMember(this.scope.tenantId, userId, input.role))) {
-      throw new ConflictError('This person is already a member');
-    }
-    return true;
   }
 
   async removeMembership(userId: string): Promise<boolean> {

@@ -26,9 +26,11 @@ describe('audit trail', () => {
     expect(res.data.removeMembership).toBe(true);
     const read = await t.gql(trail, {}, { token: owner.token, tenant });
     const ops = read.data.auditTrail.edges.map((e: any) => e.node);
-    expect(ops.slice(0, 3).map((o: any) => o.operation)).toEqual(['removeMembership', 'addMembership', 'createTenant']);
+    // Since issue 19 a member joins by invitation: the owner invites, the member accepts (recorded as the member).
+    expect(ops.slice(0, 4).map((o: any) => o.operation)).toEqual(['removeMembership', 'acceptInvitation', 'inviteMember', 'createTenant']);
     expect(ops[0]).toMatchObject({ targetId: member.id, userId: owner.id, requestId: 'req-audit-1' });
-    expect(ops[2]).toMatchObject({ targetId: tenant, userId: owner.id });
+    expect(ops[1]).toMatchObject({ userId: member.id });
+    expect(ops[3]).toMatchObject({ targetId: tenant, userId: owner.id });
   });
 
   it('writes one row for a submission and none for its idempotent replay', async () => {
@@ -78,7 +80,8 @@ describe('audit trail', () => {
 
   it('writes no row for a mutation that failed', async () => {
     const before = (await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount;
-    const res = await t.gql(`mutation { addMembership(input: { email: "nobody@example.test", role: VIEWER }) }`, {}, { token: owner.token, tenant });
+    // addMembership no longer fails for an unknown email (issue 19: it invites); removing a non-member does.
+    const res = await t.gql(`mutation { removeMembership(userId: "00000000-0000-4000-8000-000000000000") }`, {}, { token: owner.token, tenant });
     expect(res.code).toBe('NOT_FOUND');
     expect((await t.gql(trail, {}, { token: owner.token, tenant })).data.auditTrail.totalCount).toBe(before);
   });

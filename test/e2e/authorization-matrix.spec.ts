@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, isInputObjectType, type GraphQLSchema } from 'graphql';
-import { addMember, createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { addMember, createApiKey, createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
 import { ANSWERS } from '../helpers/assessments';
 
 /**
@@ -18,6 +18,8 @@ interface Entry {
   allow: Caller[];
   /** A call with well-formed arguments: allowed callers may still get NOT_FOUND or BAD_USER_INPUT. */
   call: () => { query: string; variables?: Record<string, unknown> };
+  /** The call ends the caller's sessions: each signed-in caller makes it with a fresh account of its own. */
+  fresh?: boolean;
 }
 
 const id = () => randomUUID();
@@ -188,6 +190,53 @@ const MATRIX: Record<string, Entry> = {
     allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
     call: () => ({ query: `mutation($id: ID!) { cancelCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id: id() } }),
   },
+  // API keys, invitations, sessions (issue 19)
+  'Query.apiKeys': { allow: ['ADMIN', 'OWNER'], call: () => ({ query: `{ apiKeys { id } }` }) },
+  'Mutation.createApiKey': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation { createApiKey(name: "matrix", scopes: [READ]) { apiKey { id } } }` }),
+  },
+  'Mutation.revokeApiKey': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id: id() } }),
+  },
+  'Query.invitations': { allow: ['ADMIN', 'OWNER'], call: () => ({ query: `{ invitations { id } }` }) },
+  'Mutation.inviteMember': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation { inviteMember(email: "invitee-${id()}@example.test", role: VIEWER) { id } }` }),
+  },
+  'Mutation.revokeInvitation': {
+    allow: ['ADMIN', 'OWNER'],
+    call: () => ({ query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`, variables: { id: id() } }),
+  },
+  'Mutation.acceptInvitation': {
+    allow: MEMBERS,
+    call: () => ({ query: `mutation { acceptInvitation(token: "${'A'.repeat(43)}") { id } }` }),
+  },
+  'Mutation.changePassword': {
+    allow: MEMBERS,
+    call: () => ({ query: `mutation { changePassword(currentPassword: "not the password", newPassword: "another password") { token } }` }),
+  },
+  'Mutation.logOutEverywhere': { allow: MEMBERS, fresh: true, call: () => ({ query: `mutation { logOutEverywhere }` }) },
+};
+
+/**
+ * What an API key of each scope may call (tenancy/api-key-access.ts), written out here: a key gets FORBIDDEN for
+ * everything else, whatever its scopes (memberships, keys, invitations, webhooks, account operations).
+ */
+type KeyScope = 'READ' | 'SUBMIT_ASSESSMENTS' | 'MANAGE_FACTS';
+const KEY_ALLOW: Record<KeyScope, string[]> = {
+  READ: [
+    'Query.tenant', 'Query.teams', 'Query.team', 'Query.initiatives', 'Query.initiative', 'Query.assessment',
+    'Query.assessments', 'Query.scorePreview', 'Query.benchmark',
+  ],
+  SUBMIT_ASSESSMENTS: ['Mutation.submitAssessment', 'Query.scorePreview'],
+  MANAGE_FACTS: [
+    'Mutation.createTeam', 'Mutation.updateTeam', 'Mutation.deleteTeam', 'Mutation.addTeamMember',
+    'Mutation.updateTeamMember', 'Mutation.removeTeamMember', 'Mutation.assignResponsibility',
+    'Mutation.unassignResponsibility', 'Mutation.createInitiative', 'Mutation.updateInitiative',
+    'Mutation.deleteInitiative', 'Mutation.updateTenantProfile',
+  ],
 };
 
 /**
@@ -211,6 +260,7 @@ describe('authorization matrix', () => {
   let t: TestApp;
   const users = {} as Record<Exclude<Caller, 'anonymous'>, TestUser>;
   let tenant: string;
+  const keys = {} as Record<KeyScope, string>;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -221,6 +271,9 @@ describe('authorization matrix', () => {
       await addMember(t.gql, users.OWNER, tenant, users[role], role);
     }
     loginEmail = users.VIEWER.email;
+    for (const scope of Object.keys(KEY_ALLOW) as KeyScope[]) {
+      keys[scope] = (await createApiKey(t.gql, users.OWNER, tenant, [scope])).secret;
+    }
   });
   afterAll(() => t.close());
 
@@ -252,7 +305,7 @@ describe('authorization matrix', () => {
   it.each(cases)('%s as %s', async (field, caller) => {
     const entry = MATRIX[field] ?? FIELD_MATRIX[field];
     const { query, variables } = entry.call();
-    const token = caller === 'anonymous' ? undefined : users[caller].token;
+    const token = caller === 'anonymous' ? undefined : entry.fresh ? (await signUp(t.gql, 'Fresh')).token : users[caller].token;
     const res = await t.gql(query, variables ?? {}, { token, tenant });
     const code = res.code;
     if (entry.allow.includes(caller)) {
@@ -260,6 +313,25 @@ describe('authorization matrix', () => {
       expect(code === undefined || ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'VERSION_CONFLICT'].includes(code)).toBe(true);
     } else {
       expect({ field, caller, code }).toEqual({ field, caller, code: caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' });
+    }
+  });
+
+  const keyCases = Object.keys(MATRIX).flatMap((field) => (Object.keys(KEY_ALLOW) as KeyScope[]).map((scope) => [field, scope] as const));
+  it.each(keyCases)('%s with an API key of scope %s', async (field, scope) => {
+    const { query, variables } = MATRIX[field].call();
+    const res = await t.gql(query, variables ?? {}, { headers: { authorization: `Bearer ${keys[scope]}` } });
+    const code = res.code;
+    if (KEY_ALLOW[scope].includes(field)) {
+      expect(code === undefined || ['NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'VERSION_CONFLICT'].includes(code)).toBe(true);
+    } else {
+      expect({ field, scope, code }).toEqual({ field, scope, code: 'FORBIDDEN' });
+    }
+  });
+
+  it('Tenant.members is FORBIDDEN to an API key of any scope (it lists memberships)', async () => {
+    for (const scope of Object.keys(KEY_ALLOW) as KeyScope[]) {
+      const res = await t.gql(`{ tenant { members { totalCount } } }`, {}, { headers: { authorization: `Bearer ${keys[scope]}` } });
+      expect({ scope, code: res.code }).toEqual({ scope, code: 'FORBIDDEN' });
     }
   });
 });

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { ANSWERS, submitOk, seedFacts, type InitiativeFact, type MemberFact } from '../helpers/assessments';
 import {
+  createApiKey,
   createTenant,
   signUp,
   startTestApp,
@@ -75,6 +76,8 @@ const INITIATIVES = `{
 const MY_TENANTS = `{ myTenants(first: 100) { totalCount edges { node { id name myRole } } } }`;
 
 const DAY = 86_400_000;
+
+const SUBMIT_MUTATION = `mutation($input: SubmitAssessmentInput!) { submitAssessment(input: $input) { id overallScore } }`;
 
 describe('query budgets (SQL statements per operation, constant as the data grows)', () => {
   let t: TestApp;
@@ -288,5 +291,18 @@ describe('query budgets (SQL statements per operation, constant as the data grow
     expect(replay.data.submitAssessment.id).toEqual(expect.any(String));
     // open, facts, insert (nothing inserted), the key's assessment, COMMIT
     expect(statements(replay)).toBeLessThanOrEqual(BUDGET.submitAssessment + 1);
+  });
+
+  it('an API key costs the same round trips as a user token (assessment by id, submitAssessment)', async () => {
+    const { owner, tenant, ids } = await tenantWithAssessments(3);
+    const key = await createApiKey(t.gql, owner, tenant, ['READ', 'SUBMIT_ASSESSMENTS']);
+    const asKey = { headers: { authorization: `Bearer ${key.secret}` } };
+    const byToken = statements(await t.gql(ASSESSMENT, { id: ids[0] }, { token: owner.token, tenant }));
+    const byKey = statements(await t.gql(ASSESSMENT, { id: ids[0] }, asKey));
+    expect({ byKey, byToken }).toEqual({ byKey: BUDGET.assessmentById, byToken: BUDGET.assessmentById });
+    const input = (period: string) => ({ input: { period, answers: ANSWERS, idempotencyKey: `budget-${period}-${Date.now()}` } });
+    const submitByToken = statements(await t.gql(SUBMIT_MUTATION, input('2025-Q1'), { token: owner.token, tenant }));
+    const submitByKey = statements(await t.gql(SUBMIT_MUTATION, input('2025-Q2'), asKey));
+    expect({ submitByKey, submitByToken }).toEqual({ submitByKey: BUDGET.submitAssessment, submitByToken: BUDGET.submitAssessment });
   });
 });

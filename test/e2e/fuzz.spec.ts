@@ -194,7 +194,10 @@ describe('fuzzing the GraphQL API', () => {
   it('answers 400 random operations with known codes, no 5xx and no stack trace, and keeps serving', async () => {
     const roots = [
       ...Object.values(schema.getQueryType()!.getFields()).map((f) => ['query', f] as const),
-      ...Object.values(schema.getMutationType()!.getFields()).map((f) => ['mutation', f] as const),
+      // logOutEverywhere (and a lucky changePassword) end the fuzzer's own session by design (issue 19): not fuzzed here.
+      ...Object.values(schema.getMutationType()!.getFields())
+        .filter((f) => f.name !== 'logOutEverywhere' && f.name !== 'changePassword')
+        .map((f) => ['mutation', f] as const),
     ];
     const operation = fc.constantFrom(...roots).chain(([kind, field]) =>
       fc.record({

@@ -52,6 +52,11 @@ const SWEEP: Record<string, Call> = {
     variables: { id },
   }),
   'Mutation.deleteWebhook(id)': (id) => ({ query: `mutation($id: ID!) { deleteWebhook(id: $id) }`, variables: { id } }),
+  'Mutation.revokeApiKey(id)': (id) => ({ query: `mutation($id: ID!) { revokeApiKey(id: $id) { id } }`, variables: { id } }),
+  'Mutation.revokeInvitation(id)': (id) => ({
+    query: `mutation($id: ID!) { revokeInvitation(id: $id) { id } }`,
+    variables: { id },
+  }),
   'Mutation.updateAction(input.id)': (id) => ({
     query: `mutation($i: UpdateActionInput!) { updateAction(input: $i) { id } }`,
     variables: { i: { id, expectedVersion: 1, status: 'DONE' } },

@@ -41,13 +41,20 @@ describe('query cost under attack (real server process)', () => {
       const viewer = await postGraphQL(server.url, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, {
         i: { email: viewerEmail, password: 'cost-attack-password', name: 'Viewer' },
       });
-      const added = await postGraphQL(
+      // A member joins by invitation (issue 19): invited by the owner, accepted by the viewer.
+      const invited = await postGraphQL(
         server.url,
-        `mutation($i: AddMembershipInput!) { addMembership(input: $i) }`,
-        { i: { email: viewerEmail, role: 'VIEWER' } },
+        `mutation($e: String!) { inviteMember(email: $e, role: VIEWER) { token } }`,
+        { e: viewerEmail },
         { ...ownerAuth, 'x-tenant-id': tenant },
       );
-      expect(added.body.data.addMembership).toBe(true);
+      const accepted = await postGraphQL(
+        server.url,
+        `mutation($t: String!) { acceptInvitation(token: $t) { id } }`,
+        { t: invited.body.data.inviteMember.token },
+        { authorization: `Bearer ${viewer.body.data.signUp.token as string}` },
+      );
+      expect(accepted.body.data.acceptInvitation.id).toBe(tenant);
       await insertAssessmentsInBulk(admin, tenant, 400);
       const headers = { authorization: `Bearer ${viewer.body.data.signUp.token as string}`, 'x-tenant-id': tenant };
 

@@ -115,11 +115,41 @@ export async function createTenant(
   return res.data.createTenant.id;
 }
 
+/**
+ * Makes `member` a member of `tenant` the only way there is (issue 19): the owner invites the member's email
+ * (inviteMember; without SMTP_URL the token comes back once) and the member accepts it.
+ */
 export async function addMember(gql: Gql, owner: TestUser, tenant: string, member: TestUser, role: string): Promise<void> {
+  const token = await invite(gql, owner, tenant, member.email, role);
+  const accepted = await gql(`mutation($token: String!) { acceptInvitation(token: $token) { id } }`, { token }, { token: member.token });
+  if (accepted.data?.acceptInvitation?.id !== tenant) throw new Error(`acceptInvitation failed: ${JSON.stringify(accepted.body)}`);
+}
+
+/** Invites an email into a tenant; returns the invitation's token (no SMTP_URL in tests: it is returned once). */
+export async function invite(gql: Gql, inviter: TestUser, tenant: string, email: string, role: string): Promise<string> {
   const res = await gql(
-    `mutation($input: AddMembershipInput!) { addMembership(input: $input) }`,
-    { input: { email: member.email, role } },
-    { token: owner.token, tenant },
+    `mutation($email: String!, $role: Role!) { inviteMember(email: $email, role: $role) { id token } }`,
+    { email, role },
+    { token: inviter.token, tenant },
   );
-  if (res.data?.addMembership !== true) throw new Error(`addMembership failed: ${JSON.stringify(res.body)}`);
+  if (!res.data?.inviteMember?.token) throw new Error(`inviteMember failed: ${JSON.stringify(res.body)}`);
+  return res.data.inviteMember.token;
+}
+
+/** Creates an API key in a tenant as `admin`; returns its id and secret. */
+export async function createApiKey(
+  gql: Gql,
+  admin: TestUser,
+  tenant: string,
+  scopes: string[],
+  expiresAt?: string,
+): Promise<{ id: string; secret: string }> {
+  const res = await gql(
+    `mutation($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {
+       createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) { apiKey { id } secret } }`,
+    { name: `key ${scopes.join('+')}`, scopes, expiresAt: expiresAt ?? null },
+    { token: admin.token, tenant },
+  );
+  if (!res.data?.createApiKey) throw new Error(`createApiKey failed: ${JSON.stringify(res.body)}`);
+  return { id: res.data.createApiKey.apiKey.id, secret: res.data.createApiKey.secret };
 }

@@ -3,9 +3,9 @@ import { IsEmail, IsIn, MaxLength } from 'class-validator';
 import { RoleEnum } from '../../graphql';
 import { ROLES, type Role } from '../../common/roles';
 
-@InputType('AddMembershipInput', { description: 'Gives an existing account a role in the selected tenant.' })
+@InputType('AddMembershipInput', { description: 'Invites an email in a role to the selected tenant (deprecated addMembership).' })
 export class AddMembershipInput {
-  @Field({ description: 'The email of an existing account.' })
+  @Field({ description: 'The email of the person to invite.' })
   @IsEmail({}, { message: 'must be a valid email address' })
   @MaxLength(254)
   email!: string;

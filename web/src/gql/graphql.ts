@@ -4,9 +4,9 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
-/** Gives an existing account a role in the selected tenant. */
+/** Invites an email in a role to the selected tenant (deprecated addMembership). */
 export type AddMembershipInput = {
-  /** The email of an existing account. */
+  /** The email of the person to invite. */
   email: string;
   /** The role to give; only an OWNER may make someone an OWNER. */
   role: Role;
