@@ -17,6 +17,6 @@ import { TenantAssessmentsResolver } from './tenant-assessments.resolver';
     TenantAssessmentsResolver,
     AssessmentOutlookResolver,
   ],
-  exports: [AssessmentReader],
+  exports: [AssessmentReader, AssessmentsService],
 })
 export class AssessmentsModule {}
