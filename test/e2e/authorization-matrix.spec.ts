@@ -228,7 +228,7 @@ type KeyScope = 'READ' | 'SUBMIT_ASSESSMENTS' | 'MANAGE_FACTS';
 const KEY_ALLOW: Record<KeyScope, string[]> = {
   READ: [
     'Query.tenant', 'Query.teams', 'Query.team', 'Query.initiatives', 'Query.initiative', 'Query.assessment',
-    'Query.assessments', 'Query.scorePreview', 'Query.benchmark',
+    'Query.assessments', 'Query.scorePreview', 'Query.benchmark', 'Query.campaign',
   ],
   SUBMIT_ASSESSMENTS: ['Mutation.submitAssessment', 'Query.scorePreview'],
   MANAGE_FACTS: [

@@ -1,15 +1,22 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { DynamicModule, ForwardReference, Type } from '@nestjs/common';
+import { Global, Module, type DynamicModule, type ForwardReference, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import type { Client } from 'pg';
-import { SqlCounterLogger } from '../../src/database';
+import { APP_CONFIG, loadConfig } from '../../src/config';
+import { ReadReplicaModule, SqlCounterLogger } from '../../src/database';
+import { RedisModule } from '../../src/redis';
 import { RequestLoadersModule } from '../../src/graphql';
 import { TenancyModule } from '../../src/tenancy';
 import { adminClient } from '../helpers/db';
 import { testUrls } from '../setup/test-database';
+
+/** The configuration the service's providers read (no REDIS_URL, no replica: in-process limits, one pool). */
+@Global()
+@Module({ providers: [{ provide: APP_CONFIG, useValue: loadConfig({ NODE_ENV: 'test' }) }], exports: [APP_CONFIG] })
+class MediumConfigModule {}
 
 /**
  * The "medium" tier: services with their real providers and repositories on the test database (as the app role,
@@ -26,6 +33,9 @@ export async function mediumModule(...imports: (Type | DynamicModule | ForwardRe
         logger: new SqlCounterLogger(),
         extra: { max: 4, application_name: 'medium-tests' },
       }),
+      MediumConfigModule,
+      RedisModule,
+      ReadReplicaModule,
       TenancyModule,
       RequestLoadersModule,
       ...imports,
