@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { buildSchema, Kind, parse, validate } from 'graphql';
 import { loadConfig } from '../../src/config/config';
 import { EMBEDDED_TEST_PORT } from '../setup/test-database';
 
@@ -64,5 +65,16 @@ describe('user documentation', () => {
     expect(added.length).toBeGreaterThan(0);
     for (const email of added) expect(signedUp).toContain(email);
     expect(api).toMatch(/`addMembership` adds an \*\*existing account\*\*/);
+  });
+
+  it('docs/api.md: every GraphQL example is valid against schema.gql', () => {
+    const schema = buildSchema(read('schema.gql'));
+    const problems: string[] = [];
+    for (const [, text] of read('docs/api.md').matchAll(/```graphql\n([\s\S]*?)```/g)) {
+      for (const definition of parse(text).definitions) {
+        for (const error of validate(schema, { kind: Kind.DOCUMENT, definitions: [definition] })) problems.push(error.message);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });
