@@ -13,6 +13,10 @@ export class SharedRedis {
   private readonly logger = new Logger('Redis');
   private readonly client: Redis | null;
   private failing = false;
+  /** Whether the connection was ever ready, and when it last came back after being lost (0: never lost). */
+  private wasReady = false;
+  private lostSince: number | null = null;
+  private recoveredAt = 0;
 
   constructor(
     url: string | null,
@@ -34,7 +38,15 @@ export class SharedRedis {
       : null;
     // Without a listener an 'error' event would crash the process; outages are reported by `run`.
     this.client?.on('error', () => undefined);
+    // A lost connection may mean a restarted Redis (it keeps nothing on disk) or writes recorded elsewhere meanwhile:
+    // what Redis says about the time around it cannot be trusted (continuity, below).
+    this.client?.on('close', () => {
+      if (this.wasReady && this.lostSince === null) this.lostSince = Date.now();
+    });
     this.client?.on('ready', () => {
+      if (this.lostSince !== null) this.recoveredAt = Date.now();
+      this.lostSince = null;
+      this.wasReady = true;
       if (this.failing) {
         this.failing = false;
         this.logger.log('Redis answers again: shared limits are back in Redis');
@@ -52,17 +64,32 @@ export class SharedRedis {
     return this.failing;
   }
 
+  /**
+   * Whether Redis has held its keys without a break for the last `ms` milliseconds, as far as this process saw: false
+   * while the connection is lost or a command failed, and for `ms` after it came back (a restarted Redis has lost
+   * what it held, and what other instances wrote meanwhile went to their own memory).
+   */
+  continuousFor(ms: number): boolean {
+    if (!this.client || this.failing || this.lostSince !== null) return false;
+    return this.recoveredAt === 0 || Date.now() - this.recoveredAt >= ms;
+  }
+
   /** Runs `command` on Redis; without Redis, or when it fails, answers `fallback()` instead (logged once per outage). */
   async run<T>(command: (redis: Redis, key: (name: string) => string) => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
     if (!this.client) return fallback();
     try {
       const result = await command(this.client, (name) => this.keyPrefix + name);
+      if (this.lostSince !== null) {
+        this.recoveredAt = Date.now();
+        this.lostSince = null;
+      }
       if (this.failing) {
         this.failing = false;
         this.logger.log('Redis answers again: shared limits are back in Redis');
       }
       return result;
     } catch (error) {
+      if (this.lostSince === null) this.lostSince = Date.now();
       if (!this.failing) {
         this.failing = true;
         this.logger.warn(

@@ -15,7 +15,8 @@ export type LastWrite = { kind: 'none' } | { kind: 'lsn'; lsn: string } | { kind
  * replica has replayed that far (pg_last_wal_replay_lsn()), checked in the replica transaction's first round trip;
  * otherwise on the primary. Chosen over "the primary for N seconds after a write" because it is right whatever the
  * lag (a replica restarting or catching up after an outage lags more than any fixed N) and sends reads back to the
- * replica as soon as it has caught up. When Redis does not answer, the last write is unknown: reads go to the primary.
+ * replica as soon as it has caught up. When Redis does not answer, and for REMEMBER_MS after it is back (a restarted
+ * Redis lost its keys; writes meanwhile went to each instance's memory), the last write is unknown: reads go to the primary.
  */
 @Injectable()
 export class ReadYourWrites {
@@ -38,6 +39,9 @@ export class ReadYourWrites {
       return mark && mark.until > Date.now() ? { kind: 'lsn', lsn: mark.lsn } : { kind: 'none' };
     };
     if (!this.redis.configured) return fromMemory();
+    // Within REMEMBER_MS of a Redis outage a position may be missing (written to another instance's memory, or lost by
+    // a restarted Redis): unknown, so the read goes to the primary.
+    if (!this.redis.continuousFor(REMEMBER_MS)) return { kind: 'unknown' };
     return this.redis.run<LastWrite>(
       async (client, key) => {
         const lsn = await client.get(key(`ryw:${userId}`));
