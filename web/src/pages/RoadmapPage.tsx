@@ -8,7 +8,7 @@ import { CreateActionDocument, RoadmapDocument, SetTargetDocument } from '../api
 import type { RoadmapQuery, Stage } from '../gql/graphql';
 import { oneDecimal, STAGE_BANDS, STAGES } from '../enums';
 import { Chart } from '../components/Chart';
-import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { Field, Loading, ProblemBanner, Section, SrOnly } from '../components/ui';
 
 type Step = NonNullable<RoadmapQuery['tenant']['roadmap']>['steps'][number];
 
@@ -18,6 +18,9 @@ const TITLE_MAX = 200;
 
 /** A due date as the API takes it: the end of the chosen day (UTC), so the day itself is not overdue. */
 export const endOfDay = (day: string): string | null => (day ? `${day}T23:59:59.999Z` : null);
+/** The stage band an overall score falls in, before caps. */
+const bandOf = (score: number): Stage => (STAGE_BANDS.find((b) => score < b.to) ?? STAGE_BANDS[STAGE_BANDS.length - 1]).stage;
+
 /** The date part of an ISO date-time, for an <input type="date">. */
 export const dayOf = (iso: string | null | undefined): string => (iso ? iso.slice(0, 10) : '');
 
@@ -57,7 +60,7 @@ export function RoadmapPage() {
         extraCssText: 'max-width: 280px; white-space: normal;',
         formatter: (p: { dataIndex: number }) => `${points[p.dataIndex].text}<br/>${oneDecimal(points[p.dataIndex].value)}`,
       },
-      xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.name), axisLabel: { hideOverlap: true } },
+      xAxis: { type: 'category', boundaryGap: true, data: points.map((p) => p.name), axisLabel: { hideOverlap: true } },
       yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
       series: [
         {
@@ -67,6 +70,7 @@ export function RoadmapPage() {
           data: points.map((p) => Math.round(p.value * 10) / 10),
           symbolSize: 9,
           label: { show: true, position: 'top', color: '#1f2937', fontSize: 11, formatter: (p: { value: number }) => oneDecimal(p.value) },
+          labelLayout: { hideOverlap: true },
           markArea: {
             silent: true,
             label: { position: 'insideRight', color: '#4b5563', fontSize: 10 },
@@ -166,6 +170,9 @@ export function RoadmapPage() {
                 period: roadmap.basedOn.period,
                 target: t(`enum.Stage.${roadmap.targetStage}`),
               })}{' '}
+              {bandOf(roadmap.basedOn.overallScore) !== roadmap.basedOn.stage && (
+                <>{t('roadmap.capped', { band: t(`enum.Stage.${bandOf(roadmap.basedOn.overallScore)}`), stage: t(`enum.Stage.${roadmap.basedOn.stage}`) })} </>
+              )}
               <strong id="roadmap-reaches">{t(roadmap.reachesTarget ? 'roadmap.reaches' : 'roadmap.fallsShort', { target: t(`enum.Stage.${roadmap.targetStage}`) })}</strong>
             </p>
             {staircase && <Chart option={staircase} label={t('roadmap.chartLabel', { target: t(`enum.Stage.${roadmap.targetStage}`) })} testId="roadmap-chart" height={320} />}
@@ -184,7 +191,10 @@ export function RoadmapPage() {
                         <span className="roadmap-gain">
                           {t('roadmap.gain', { score: oneDecimal(s.overallScore), gain: oneDecimal(s.overallScore - before) })}
                         </span>
-                        <span className="badge">{t(`enum.Stage.${s.stage}`)}</span>
+                        <span className="badge" title={t('roadmap.stageAfter')}>
+                          <SrOnly>{t('roadmap.stageAfter')} </SrOnly>
+                          {t(`enum.Stage.${s.stage}`)}
+                        </span>
                       </div>
                       <p>{s.description}</p>
                       {s.clearsFindings.length > 0 && (
@@ -196,7 +206,7 @@ export function RoadmapPage() {
                             {t('roadmap.actionCreated')} <Link to={`/t/${tenantId}/actions`}>{t('roadmap.openActions')}</Link>
                           </p>
                         ) : (
-                          <button type="button" className="make-action" disabled={creating.fetching} onClick={() => void makeAction(s, n)}>
+                          <button type="button" className="make-action button-quiet" disabled={creating.fetching} onClick={() => void makeAction(s, n)}>
                             {t('roadmap.makeAction')}
                           </button>
                         ))}
