@@ -15,6 +15,8 @@ import { ResponsibilitiesPage } from './pages/ResponsibilitiesPage';
 import { InitiativesPage } from './pages/InitiativesPage';
 import { AssessPage } from './pages/AssessPage';
 import { MembersPage } from './pages/MembersPage';
+import { RoadmapPage } from './pages/RoadmapPage';
+import { ActionsPage } from './pages/ActionsPage';
 
 export function App() {
   return (
@@ -34,6 +36,8 @@ export function App() {
                 <Route path="initiatives" element={<InitiativesPage />} />
                 <Route path="assess" element={<AssessPage />} />
                 <Route path="members" element={<MembersPage />} />
+                <Route path="roadmap" element={<RoadmapPage />} />
+                <Route path="actions" element={<ActionsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
@@ -88,7 +92,7 @@ function TenantArea() {
   const { t } = useTranslation();
   const [{ data }] = useQuery({ query: MyTenantsDocument });
   const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
-  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'members'] as const;
+  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'roadmap', 'actions', 'members'] as const;
   return (
     <Provider value={clientFor(tenantId)}>
       <div className="tenant-head">

@@ -214,3 +214,53 @@ export const PortfolioDocument = graphql(`
     }
   }
 `);
+
+// --- W17: the roadmap and the action plan ---------------------------------------------------------------------
+
+export const RoadmapDocument = graphql(`
+  query Roadmap {
+    tenant {
+      id myRole profile { departments }
+      target { stage dueAt }
+      roadmap {
+        targetStage reachesTarget
+        basedOn { id period overallScore stage }
+        steps { move responsibility department description overallScore stage clearsFindings }
+      }
+      teams { id name members { id name } }
+    }
+  }
+`);
+
+export const SetTargetDocument = graphql(`
+  mutation SetTarget($input: SetTargetInput!) { setTarget(input: $input) { stage dueAt } }
+`);
+
+export const ActionsDocument = graphql(`
+  query Actions {
+    tenant {
+      id myRole profile { departments }
+      teams { id name members { id name } }
+      actions(first: 100) {
+        totalCount
+        edges {
+          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }
+        }
+      }
+    }
+  }
+`);
+
+export const CreateActionDocument = graphql(`
+  mutation CreateAction($input: CreateActionInput!) {
+    createAction(input: $input) { id title move responsibility department status version }
+  }
+`);
+
+export const UpdateActionDocument = graphql(`
+  mutation UpdateAction($input: UpdateActionInput!) {
+    updateAction(input: $input) {
+      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version
+    }
+  }
+`);

@@ -42,6 +42,11 @@ type Documents = {
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": typeof types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": typeof types.SubmitAssessmentDocument,
     "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
+    "\n  query Roadmap {\n    tenant {\n      id myRole profile { departments }\n      target { stage dueAt }\n      roadmap {\n        targetStage reachesTarget\n        basedOn { id period overallScore stage }\n        steps { move responsibility department description overallScore stage clearsFindings }\n      }\n      teams { id name members { id name } }\n    }\n  }\n": typeof types.RoadmapDocument,
+    "\n  mutation SetTarget($input: SetTargetInput!) { setTarget(input: $input) { stage dueAt } }\n": typeof types.SetTargetDocument,
+    "\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n": typeof types.ActionsDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n": typeof types.CreateActionDocument,
+    "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n": typeof types.UpdateActionDocument,
 };
 const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) { token user { id name email } }\n  }\n": types.LogInDocument,
@@ -72,6 +77,11 @@ const documents: Documents = {
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": types.SubmitAssessmentDocument,
     "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n": types.PortfolioDocument,
+    "\n  query Roadmap {\n    tenant {\n      id myRole profile { departments }\n      target { stage dueAt }\n      roadmap {\n        targetStage reachesTarget\n        basedOn { id period overallScore stage }\n        steps { move responsibility department description overallScore stage clearsFindings }\n      }\n      teams { id name members { id name } }\n    }\n  }\n": types.RoadmapDocument,
+    "\n  mutation SetTarget($input: SetTargetInput!) { setTarget(input: $input) { stage dueAt } }\n": types.SetTargetDocument,
+    "\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n": types.ActionsDocument,
+    "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n": types.CreateActionDocument,
+    "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n": types.UpdateActionDocument,
 };
 
 /**
@@ -200,6 +210,26 @@ export function graphql(source: "\n  mutation SubmitAssessment($input: SubmitAss
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n"): (typeof documents)["\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Roadmap {\n    tenant {\n      id myRole profile { departments }\n      target { stage dueAt }\n      roadmap {\n        targetStage reachesTarget\n        basedOn { id period overallScore stage }\n        steps { move responsibility department description overallScore stage clearsFindings }\n      }\n      teams { id name members { id name } }\n    }\n  }\n"): (typeof documents)["\n  query Roadmap {\n    tenant {\n      id myRole profile { departments }\n      target { stage dueAt }\n      roadmap {\n        targetStage reachesTarget\n        basedOn { id period overallScore stage }\n        steps { move responsibility department description overallScore stage clearsFindings }\n      }\n      teams { id name members { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetTarget($input: SetTargetInput!) { setTarget(input: $input) { stage dueAt } }\n"): (typeof documents)["\n  mutation SetTarget($input: SetTargetInput!) { setTarget(input: $input) { stage dueAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n"): (typeof documents)["\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
