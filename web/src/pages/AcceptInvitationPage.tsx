@@ -4,7 +4,6 @@ import { useMutation } from 'urql';
 import { problemOf } from '../api/client';
 import { AcceptInvitationDocument } from '../api/documents';
 import { useAuth } from '../auth';
-import { ProblemBanner } from '../components/ui';
 import { LoginPage } from './LoginPage';
 
 /**

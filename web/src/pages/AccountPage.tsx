@@ -40,7 +40,7 @@ export function AccountPage() {
       <Section title={t('account.changePassword')}>
         <form id="change-password-form" className="stack-form" onSubmit={onChange}>
           <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
-          <Field label={t('account.currentPassword')} error={problem?.code === 'UNAUTHENTICATED' ? t('account.wrongPassword') : problem?.fields['currentPassword']}>
+          <Field label={t('account.currentPassword')} error={problem?.fields['currentPassword'] ? t('account.wrongPassword') : null}>
             {(p) => (
               <input {...p} type="password" name="current-password" autoComplete="current-password" required value={current} onChange={(e) => setCurrent(e.target.value)} />
             )}
@@ -48,7 +48,7 @@ export function AccountPage() {
           <Field label={t('account.newPassword')} hint={t('signup.passwordHint')} error={problem?.fields['newPassword']}>
             {(p) => <input {...p} type="password" name="new-password" autoComplete="new-password" required value={next} onChange={(e) => setNext(e.target.value)} />}
           </Field>
-          {problem?.code !== 'UNAUTHENTICATED' && <ProblemBanner problem={problem} fields={['currentPassword', 'newPassword']} />}
+          <ProblemBanner problem={problem} fields={['currentPassword', 'newPassword']} />
           {done && (
             <p id="password-changed" className="banner banner-info" role="status">
               {t('account.passwordChanged')}

@@ -13,7 +13,7 @@ import { Field, ProblemBanner } from '../components/ui';
  */
 export function LoginPage({ after = '/', notice }: { after?: string; notice?: string } = {}) {
   const { t } = useTranslation();
-  const { user, signIn } = useAuth();
+  const { user, signIn, ended } = useAuth();
   const navigate = useNavigate();
   const [login, logIn] = useMutation(LogInDocument);
   const [signup, signUp] = useMutation(SignUpDocument);
@@ -49,6 +49,11 @@ export function LoginPage({ after = '/', notice }: { after?: string; notice?: st
       <header className="login-head">
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('login.intro')}</p>
+        {ended && !notice && (
+          <p id="session-ended" className="banner banner-info" role="status">
+            {t('account.sessionEnded')}
+          </p>
+        )}
         {notice && (
           <p id="login-notice" className="banner banner-info">
             {notice}
