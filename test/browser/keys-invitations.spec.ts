@@ -93,8 +93,8 @@ describe('workspace: API keys, invitations, sessions (browser)', () => {
     await page.setViewportSize(PHONE);
     try {
       await page.locator(ready).first().waitFor();
-      await checkNoOverflow();
       await page.screenshot({ path: path.join(ARTIFACTS, `${name}-390.png`), fullPage: true });
+      await checkNoOverflow();
     } finally {
       await page.setViewportSize(DESKTOP);
     }
@@ -111,7 +111,7 @@ describe('workspace: API keys, invitations, sessions (browser)', () => {
   /** What the API answers a key (no x-tenant-id): the error code, or null. */
   async function keyCanRead(key: string): Promise<string | null> {
     const res = await t.gql(`{ tenant { id name } }`, {}, { token: key });
-    return res.errors ? (res.errors[0].extensions?.code as string) : null;
+    return res.errors ? String(res.errors[0].extensions?.code) : null;
   }
 
   it('an owner creates an API key and sees its secret once, with a copy button and a warning', async () => {
