@@ -31,7 +31,8 @@ export function AcceptInvitationPage() {
       <main id="main" className="accept-invitation">
         <section className="card" aria-labelledby="accept-title">
           <h2 id="accept-title">{t('invite.title')}</h2>
-          <p>{t('invite.as', { name: user.name, email: user.email })}</p>
+          <p>{t('invite.intro')}</p>
+          <p className="muted">{t('invite.as', { name: user.name, email: user.email })}</p>
           {problem && (
             <p id="accept-error" className="banner banner-error" role="alert">
               {problem.code === 'NOT_FOUND' || problem.code === 'FORBIDDEN' || problem.code === 'CONFLICT'
