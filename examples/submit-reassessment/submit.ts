@@ -1,21 +1,20 @@
 // An external system submitting its periodic reassessment through the public GraphQL API, with typed
 // documents generated from the API's schema (see codegen.ts; the generated gql/ folder is committed).
 //
-//   node examples/submit-reassessment/submit.ts reassessment.json
+//   SMT_API_KEY=smt_live_... node examples/submit-reassessment/submit.ts reassessment.json
+//
+// It authenticates with the tenant's API key (scope SUBMIT_ASSESSMENTS), sent as `Authorization: Bearer <key>`;
+// the key belongs to one tenant, so no x-tenant-id is sent. The key comes from the environment, never the file.
 //
 // Node 24 runs this file as it is (type stripping); `npx tsc -p examples/submit-reassessment` type-checks it.
 import { readFileSync } from 'node:fs';
 import { graphql } from './gql/gql.ts';
 import type { AssessmentAnswersInput, TypedDocumentString } from './gql/graphql.ts';
 
-/** The JSON file this client reads. Give a token, or an email and password to log in with. */
+/** The JSON file this client reads (the API key is not in it: SMT_API_KEY). */
 interface Request {
   /** The API's GraphQL endpoint; the SMT_API_URL environment variable wins over it; default http://localhost:3000/graphql. */
   url?: string;
-  token?: string;
-  email?: string;
-  password?: string;
-  tenantId: string;
   period: string;
   answers: AssessmentAnswersInput;
   /** Chosen by this system and kept with its record of the submission, e.g. "hr-system:2026-Q4". */
@@ -23,23 +22,6 @@ interface Request {
   /** Replace an assessment already submitted for this period. */
   supersede?: boolean;
 }
-
-const LogIn = graphql(`
-  mutation LogIn($email: String!, $password: String!) {
-    logIn(email: $email, password: $password) {
-      token
-    }
-  }
-`);
-
-const SelectedTenant = graphql(`
-  query SelectedTenant {
-    tenant {
-      id
-      name
-    }
-  }
-`);
 
 const SubmitReassessment = graphql(`
   mutation SubmitReassessment($input: SubmitAssessmentInput!) {
@@ -75,8 +57,8 @@ class ApiError extends Error {
 
 interface Connection {
   url: string;
-  token?: string;
-  tenantId?: string;
+  /** The API key's secret (smt_live_...). */
+  apiKey: string;
 }
 
 /** One typed operation over HTTP: the result's type comes from the document. */
@@ -86,8 +68,7 @@ async function execute<TResult, TVariables>(
   variables: TVariables,
 ): Promise<TResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (api.token) headers.authorization = `Bearer ${api.token}`;
-  if (api.tenantId) headers['x-tenant-id'] = api.tenantId;
+  headers.authorization = `Bearer ${api.apiKey}`;
   let response: Response;
   try {
     response = await fetch(api.url, {
@@ -121,8 +102,7 @@ async function execute<TResult, TVariables>(
 
 function readRequest(file: string): Request {
   const request = JSON.parse(readFileSync(file, 'utf8')) as Partial<Request>;
-  const missing = (['tenantId', 'period', 'answers', 'idempotencyKey'] as const).filter((key) => request[key] === undefined);
-  if (!request.token && !(request.email && request.password)) missing.push('token (or email and password)' as never);
+  const missing = (['period', 'answers', 'idempotencyKey'] as const).filter((key) => request[key] === undefined);
   if (missing.length) throw new Error(`${file} lacks: ${missing.join(', ')}`);
   return request as Request;
 }
@@ -134,17 +114,17 @@ const words = (code: string) => code.charAt(0) + code.slice(1).toLowerCase().rep
 async function main(file: string | undefined): Promise<void> {
   if (!file) throw new Error('usage: node examples/submit-reassessment/submit.ts <request.json>');
   const request = readRequest(file);
+  const apiKey = process.env.SMT_API_KEY?.trim();
+  if (!apiKey) {
+    throw new Error(
+      'SMT_API_KEY is not set: an OWNER or ADMIN creates a key with the scope SUBMIT_ASSESSMENTS (createApiKey, or the workspace\'s API keys tab) and this system keeps its secret (smt_live_...)',
+    );
+  }
   const api: Connection = {
     // The environment wins over the file: one request file can be sent to a test and a live API.
     url: process.env.SMT_API_URL || request.url || 'http://localhost:3000/graphql',
-    token: request.token,
+    apiKey,
   };
-  if (!api.token) {
-    const { logIn } = await execute(api, LogIn, { email: request.email!, password: request.password! });
-    api.token = logIn.token;
-  }
-  api.tenantId = request.tenantId;
-  const { tenant } = await execute(api, SelectedTenant, {});
   const { submitAssessment: a } = await execute(api, SubmitReassessment, {
     input: {
       period: request.period,
@@ -157,7 +137,7 @@ async function main(file: string | undefined): Promise<void> {
   const change = a.delta === null || a.delta === undefined ? 'first assessment' : `${signed(a.delta)} since ${a.previous?.period}`;
   const caps = a.appliedCaps.length ? ` (held back: ${a.appliedCaps.join(', ')})` : '';
   const lines = [
-    `Submitted ${a.period} for ${tenant.name} (assessment ${a.id})`,
+    `Submitted ${a.period} (assessment ${a.id})`,
     `Stage: ${a.stage}${caps}`,
     `Score: ${oneDecimal(a.overallScore)} / 100 (${change})`,
     a.findings.length ? 'Top findings:' : 'No findings: nothing to fix.',

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { Mailer } from '../mail';
 import { userIdOf } from '../request';
 import { secretHash } from '../tenancy';
@@ -29,6 +30,7 @@ export class InvitationsService {
     private readonly scope: RequestScope,
     private readonly tenants: TenantsService,
     private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async invite(rawEmail: string, role: Role): Promise<Invitation> {
@@ -51,8 +53,9 @@ export class InvitationsService {
       subject: `You are invited to ${tenant.name.slice(0, 100)} on Social Maturity`,
       text:
         `You are invited to join ${tenant.name} as ${role}.\n\n` +
-        `Sign up or sign in with this email address (${email}) in the workspace, open "Organisations" and accept ` +
-        `the invitation with this token:\n\n${token}\n\n` +
+        `Open this link, sign up or sign in with this email address (${email}) and accept:\n\n` +
+        `${this.config.campaigns.publicUrl}/invitations/${token}\n\n` +
+        `The invitation's token (the link's last part):\n${token}\n\n` +
         `It can be used once, until ${record.expiresAt.toISOString()}. If you did not expect it, ignore this message.`,
     });
     return toInvitation(record, mail.sent ? null : token);

@@ -329,12 +329,18 @@ describe('workspace (browser)', () => {
     await expect(item.locator('[name=initiative-name]').inputValue()).resolves.toBe('Social selling, phase 2');
   });
 
-  it('lists, adds and removes who has access', async () => {
+  it('lists, invites and removes who has access', async () => {
+    // addMembership no longer adds at once (issue 19): the form invites; the person accepts, then is listed.
     const other = await signUp(t.gql, 'Ines Viewer');
     await page.click('nav[aria-label=Organisation] >> text=Access');
-    await page.fill('#add-member-form [name=membership-email]', other.email);
-    await page.selectOption('#add-member-form [name=membership-role]', 'VIEWER');
-    await page.press('#add-member-form [name=membership-email]', 'Enter');
+    await page.fill('#invite-form [name=invite-email]', other.email);
+    await page.selectOption('#invite-form [name=invite-role]', 'VIEWER');
+    await page.press('#invite-form [name=invite-email]', 'Enter');
+    const link = (await page.locator('#invitation-link').innerText()).trim();
+    const accepted = await t.gql(`mutation($t: String!) { acceptInvitation(token: $t) { id } }`, { t: link.split('/').pop() }, { token: other.token });
+    expect(accepted.errors).toBeUndefined();
+    await page.click('nav[aria-label=Organisation] >> text=Profile');
+    await page.click('nav[aria-label=Organisation] >> text=Access');
     const row = page.locator(`#members-table tr[data-user="${other.id}"]`);
     await row.waitFor();
     await expect(row.innerText()).resolves.toContain('Viewer');

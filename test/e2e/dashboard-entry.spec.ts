@@ -27,6 +27,18 @@ describe('the service root', () => {
     expect(res.text).toContain('<title>Social Maturity');
   });
 
+  it('redirects an invitation link GET /invitations/<token> (302) to the workspace accept page, token in the fragment', async () => {
+    const res = await request(t.app.getHttpServer()).get('/invitations/inv_abc-DEF_123');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/dashboard/#/invitations/accept/inv_abc-DEF_123');
+  });
+
+  it('keeps an invitation token from breaking out of the fragment (encoded)', async () => {
+    const res = await request(t.app.getHttpServer()).get('/invitations/a%2F..%3Fx%23y');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/dashboard/#/invitations/accept/a%2F..%3Fx%23y');
+  });
+
   it('leaves other unknown paths a 404', async () => {
     const res = await request(t.app.getHttpServer()).get('/nothing-here');
     expect(res.status).toBe(404);

@@ -53,7 +53,7 @@ describe('user documentation', () => {
     expect(README).toMatch(port(contenders.join(', ')));
   });
 
-  it("docs/api.md: its new organisation is not a demo client, and addMembership adds the account it signed up", () => {
+  it("docs/api.md: its new organisation is not a demo client, and inviteMember invites the account it signed up", () => {
     const api = read('docs/api.md');
     const demoNames = [...read('scripts/demo/organisations.ts').matchAll(/\{ name: '([^']+)', employeeCount:/g)].map((m) => m[1]);
     expect(demoNames.length).toBeGreaterThanOrEqual(12);
@@ -61,10 +61,13 @@ describe('user documentation', () => {
     expect(created.length).toBeGreaterThan(0);
     for (const name of created) expect(demoNames).not.toContain(name);
     const signedUp = [...api.matchAll(/signUp\(input: \{ email: "([^"]+)"/g)].map((m) => m[1]);
-    const added = [...api.matchAll(/addMembership\(input: \{ email: "([^"]+)"/g)].map((m) => m[1]);
-    expect(added.length).toBeGreaterThan(0);
-    for (const email of added) expect(signedUp).toContain(email);
-    expect(api).toMatch(/`addMembership` adds an \*\*existing account\*\*/);
+    const invited = [...api.matchAll(/inviteMember\(email: "([^"]+)"/g)].map((m) => m[1]);
+    expect(invited.length).toBeGreaterThan(0);
+    for (const email of invited) expect(signedUp).toContain(email);
+    expect(api).toContain('acceptInvitation(token:');
+    // addMembership no longer adds an account at once (issue 19): the docs must not say it does.
+    expect(api).not.toMatch(/`addMembership` adds an \*\*existing account\*\*/);
+    expect(api).toMatch(/`addMembership` is deprecated: it no longer adds an account at once, it \*\*invites\*\*/);
   });
 
   it('docs/api.md: every GraphQL example is valid against schema.gql', () => {

@@ -33,6 +33,18 @@ describe('example client: submit-reassessment', () => {
   let owner: TestUser;
   let tenant: string;
   let dir: string;
+  let apiKey: string;
+
+  /** An API key of the tenant, created through the API by its OWNER (the secret is in this response only). */
+  async function createKey(scopes: string[], name = `example ${scopes.join('+')}`): Promise<{ id: string; secret: string }> {
+    const res = await t.gql(
+      `mutation($name: String!, $scopes: [ApiKeyScope!]!) { createApiKey(name: $name, scopes: $scopes) { apiKey { id } secret } }`,
+      { name, scopes },
+      { token: owner.token, tenant },
+    );
+    expect(res.errors).toBeUndefined();
+    return { id: res.data.createApiKey.apiKey.id, secret: res.data.createApiKey.secret };
+  }
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -42,20 +54,24 @@ describe('example client: submit-reassessment', () => {
     owner = await signUp(t.gql, 'Integration');
     tenant = await createTenant(t.gql, owner, { name: 'Example Org' });
     dir = mkdtempSync(path.join(os.tmpdir(), 'smt-example-'));
+    apiKey = (await createKey(['SUBMIT_ASSESSMENTS'], 'HR system')).secret;
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     await t.close();
   });
 
-  /** Runs the example on Node (type stripping) with a request file; resolves to its exit code and output. */
+  /**
+   * Runs the example on Node (type stripping) with a request file and SMT_API_KEY (the SUBMIT_ASSESSMENTS key unless
+   * env says otherwise); resolves to its exit code and output.
+   */
   async function submit(request: Record<string, unknown>, env: Record<string, string> = {}) {
     const file = path.join(dir, `request-${Math.random().toString(36).slice(2)}.json`);
-    writeFileSync(file, JSON.stringify({ url, tenantId: tenant, ...request }));
+    writeFileSync(file, JSON.stringify({ url, ...request }));
     try {
       const { stdout, stderr } = await run(process.execPath, [path.join(EXAMPLE, 'submit.ts'), file], {
         timeout: 30_000,
-        env: { ...process.env, SMT_API_URL: '', ...env },
+        env: { ...process.env, SMT_API_URL: '', SMT_API_KEY: apiKey, ...env },
       });
       return { code: 0, stdout, stderr };
     } catch (e) {
@@ -88,10 +104,9 @@ describe('example client: submit-reassessment', () => {
     await expect(run(process.execPath, [tsc, '-p', EXAMPLE], { cwd: ROOT, timeout: 120_000 })).resolves.toBeDefined();
   }, 150_000);
 
-  it('logs in, submits the period and prints the stage, score and top findings', async () => {
+  it('submits the period with an API key (no x-tenant-id) and prints the stage, score and top findings', async () => {
+    expect(apiKey).toMatch(/^smt_live_/);
     const result = await submit({
-      email: owner.email,
-      password: 'correct horse battery',
       period: '2026-Q2',
       idempotencyKey: 'example:2026-Q2',
       answers: ANSWERS,
@@ -100,7 +115,7 @@ describe('example client: submit-reassessment', () => {
     expect(result.code).toBe(0);
     const stored = await latest();
     const lines = result.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`Submitted 2026-Q2 for Example Org (assessment ${stored.id})`);
+    expect(lines[0]).toBe(`Submitted 2026-Q2 (assessment ${stored.id})`);
     expect(lines[1]).toBe(
       `Stage: ${stored.stage}${stored.appliedCaps.length ? ` (held back: ${stored.appliedCaps.join(', ')})` : ''}`,
     );
@@ -119,8 +134,6 @@ describe('example client: submit-reassessment', () => {
 
   it('is safe to retry: the same idempotency key prints the same assessment', async () => {
     const request = {
-      email: owner.email,
-      password: 'correct horse battery',
       period: '2026-Q2',
       idempotencyKey: 'example:2026-Q2',
       answers: ANSWERS,
@@ -129,9 +142,8 @@ describe('example client: submit-reassessment', () => {
     expect((await submit(request)).stdout.split('\n')[0]).toBe(first);
   });
 
-  it('submits the next period with a token and prints the change', async () => {
+  it('submits the next period and prints the change', async () => {
     const result = await submit({
-      token: owner.token,
       period: '2026-Q3',
       idempotencyKey: 'example:2026-Q3',
       answers: { ...ANSWERS, hasCrisisPlan: true, hasMonitoring: true, reportingCadence: 'MONTHLY' },
@@ -143,27 +155,49 @@ describe('example client: submit-reassessment', () => {
     expect(result.stdout).toContain(`(${Math.round(stored.delta * 10) > 0 ? '+' : ''}${delta} since 2026-Q2)`);
   });
 
-  it('reports the API error code and exits 1 when refused', async () => {
-    const other = await signUp(t.gql);
-    const result = await submit({ token: other.token, period: '2026-Q4', idempotencyKey: 'example:2026-Q4', answers: ANSWERS });
+  it('reports the API error code and exits 1 when the key lacks the scope (FORBIDDEN)', async () => {
+    const readOnly = await createKey(['READ']);
+    const result = await submit(
+      { period: '2026-Q4', idempotencyKey: 'example:2026-Q4', answers: ANSWERS },
+      { SMT_API_KEY: readOnly.secret },
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^The API at http:\/\/127\.0\.0\.1:\d+\/graphql refused: .*\(FORBIDDEN\)/);
+  });
+
+  it('is refused (UNAUTHENTICATED) with a revoked key, and never prints the secret', async () => {
+    const key = await createKey(['SUBMIT_ASSESSMENTS'], 'revoked');
+    const res = await t.gql(`mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }`, { id: key.id }, { token: owner.token, tenant });
+    expect(res.data.revokeApiKey.revokedAt).toBeTruthy();
+    const result = await submit(
+      { period: '2026-Q4', idempotencyKey: 'example:revoked', answers: ANSWERS },
+      { SMT_API_KEY: key.secret },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^The API at http:\/\/127\.0\.0\.1:\d+\/graphql refused: .*\(UNAUTHENTICATED\)/);
+    expect(result.stdout + result.stderr).not.toContain(key.secret);
+  });
+
+  it('asks for SMT_API_KEY when it is not set, before sending anything', async () => {
+    const result = await submit({ period: '2026-Q4', idempotencyKey: 'example:nokey', answers: ANSWERS }, { SMT_API_KEY: '' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^SMT_API_KEY is not set: .*SUBMIT_ASSESSMENTS/);
   });
 
   it('takes SMT_API_URL over the URL in the file', async () => {
     // The file points at a port nothing listens on; the environment at the running API.
     const result = await submit(
-      { url: await deadUrl(), token: owner.token, period: '2026-Q4', idempotencyKey: 'example:env', answers: ANSWERS },
+      { url: await deadUrl(), period: '2026-Q4', idempotencyKey: 'example:env', answers: ANSWERS },
       { SMT_API_URL: url },
     );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^Submitted 2026-Q4 for Example Org/);
+    expect(result.stdout).toMatch(/^Submitted 2026-Q4 \(assessment /);
   });
 
   it('names the URL it tried when the API cannot be reached', async () => {
     const dead = await deadUrl();
-    const result = await submit({ token: owner.token, period: '2026-Q4', idempotencyKey: 'example:dead', answers: ANSWERS }, {
+    const result = await submit({ period: '2026-Q4', idempotencyKey: 'example:dead', answers: ANSWERS }, {
       SMT_API_URL: dead,
     });
     expect(result.code).toBe(1);
@@ -172,7 +206,7 @@ describe('example client: submit-reassessment', () => {
 
   it('names the URL when it answers, but not as the GraphQL API', async () => {
     const notApi = url.replace(/\/graphql$/, '/health/nothing');
-    const result = await submit({ token: owner.token, period: '2026-Q4', idempotencyKey: 'example:404', answers: ANSWERS }, {
+    const result = await submit({ period: '2026-Q4', idempotencyKey: 'example:404', answers: ANSWERS }, {
       SMT_API_URL: notApi,
     });
     expect(result.code).toBe(1);

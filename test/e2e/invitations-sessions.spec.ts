@@ -101,6 +101,8 @@ describe('invitations by mail (SMTP_URL set)', () => {
     expect(mail.envelopeTo).toEqual([invitee.email]);
     const token = /\n([A-Za-z0-9_-]{43})\n/.exec(mail.text)?.[1];
     expect(token).toBeDefined();
+    // The link leads to the workspace's accept page (GET /invitations/<token> redirects there).
+    expect(mail.text).toMatch(new RegExp(`\\nhttps?://[^\\s]+/invitations/${token}\\n`));
     expect(ok(await t.gql(ACCEPT, { token }, { token: invitee.token })).acceptInvitation.id).toBe(tenant);
   });
 });

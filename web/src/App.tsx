@@ -17,6 +17,9 @@ import { AssessPage } from './pages/AssessPage';
 import { MembersPage } from './pages/MembersPage';
 import { RoadmapPage } from './pages/RoadmapPage';
 import { ActionsPage } from './pages/ActionsPage';
+import { ApiKeysPage } from './pages/ApiKeysPage';
+import { AccountPage } from './pages/AccountPage';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 
 export function App() {
   return (
@@ -25,9 +28,11 @@ export function App() {
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/invitations/accept/:token" element={<AcceptInvitationPage />} />
             <Route element={<Shell />}>
               <Route index element={<OrganisationsPage />} />
               <Route path="portfolio" element={<PortfolioPage />} />
+              <Route path="account" element={<AccountPage />} />
               <Route path="t/:tenantId" element={<TenantArea />}>
                 <Route index element={<OverviewPage />} />
                 <Route path="profile" element={<ProfilePage />} />
@@ -38,6 +43,7 @@ export function App() {
                 <Route path="members" element={<MembersPage />} />
                 <Route path="roadmap" element={<RoadmapPage />} />
                 <Route path="actions" element={<ActionsPage />} />
+                <Route path="api-keys" element={<ApiKeysPage />} />
               </Route>
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
@@ -73,7 +79,9 @@ function Shell() {
           <NavLink to="/portfolio">{t('nav.portfolio')}</NavLink>
         </nav>
         <div className="who">
-          <span id="user-name">{user.name}</span>
+          <NavLink to="/account" id="user-name" aria-label={t('account.menu', { name: user.name })}>
+            {user.name}
+          </NavLink>
           <button type="button" id="log-out" className="button-quiet" onClick={signOut}>
             {t('nav.logOut')}
           </button>
@@ -92,7 +100,8 @@ function TenantArea() {
   const { t } = useTranslation();
   const [{ data }] = useQuery({ query: MyTenantsDocument });
   const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
-  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'roadmap', 'actions', 'members'] as const;
+  const managers = tenant?.myRole === 'OWNER' || tenant?.myRole === 'ADMIN';
+  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'roadmap', 'actions', 'members', ...(managers ? (['api-keys'] as const) : [])] as const;
   return (
     <Provider value={clientFor(tenantId)}>
       <div className="tenant-head">

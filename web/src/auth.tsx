@@ -1,18 +1,22 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { resetClients } from './api/client';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { resetClients, SESSION_ENDED_EVENT } from './api/client';
 import { session, type SessionUser } from './session';
 
 interface Auth {
   user: SessionUser | null;
   signIn: (token: string, user: SessionUser) => void;
   signOut: () => void;
+  /** The API ended this tab's session (password changed, logged out everywhere): the login page says so. */
+  ended: boolean;
 }
 
 const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null>(() => (session.token ? session.user : null));
+  const [ended, setEnded] = useState(false);
   const signIn = useCallback((token: string, next: SessionUser) => {
+    setEnded(false);
     resetClients();
     session.save(token, next);
     setUser(next);
@@ -22,7 +26,16 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     resetClients();
     setUser(null);
   }, []);
-  const value = useMemo(() => ({ user, signIn, signOut }), [user, signIn, signOut]);
+  useEffect(() => {
+    const onEnded = () => {
+      if (!session.token) return;
+      signOut();
+      setEnded(true);
+    };
+    window.addEventListener(SESSION_ENDED_EVENT, onEnded);
+    return () => window.removeEventListener(SESSION_ENDED_EVENT, onEnded);
+  }, [signOut]);
+  const value = useMemo(() => ({ user, signIn, signOut, ended }), [user, signIn, signOut, ended]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

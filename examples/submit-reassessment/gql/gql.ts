@@ -15,24 +15,12 @@ import * as types from './graphql.ts';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      token\n    }\n  }\n": typeof types.LogInDocument,
-    "\n  query SelectedTenant {\n    tenant {\n      id\n      name\n    }\n  }\n": typeof types.SelectedTenantDocument,
     "\n  mutation SubmitReassessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) {\n      id\n      period\n      overallScore\n      stage\n      appliedCaps\n      delta\n      previous {\n        period\n      }\n      findings {\n        severity\n        code\n        message\n        recommendation\n      }\n    }\n  }\n": typeof types.SubmitReassessmentDocument,
 };
 const documents: Documents = {
-    "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      token\n    }\n  }\n": types.LogInDocument,
-    "\n  query SelectedTenant {\n    tenant {\n      id\n      name\n    }\n  }\n": types.SelectedTenantDocument,
     "\n  mutation SubmitReassessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) {\n      id\n      period\n      overallScore\n      stage\n      appliedCaps\n      delta\n      previous {\n        period\n      }\n      findings {\n        severity\n        code\n        message\n        recommendation\n      }\n    }\n  }\n": types.SubmitReassessmentDocument,
 };
 
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) {\n      token\n    }\n  }\n"): typeof import('./graphql.ts').LogInDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query SelectedTenant {\n    tenant {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql.ts').SelectedTenantDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -77,19 +77,6 @@ export type SubmitAssessmentInput = {
   supersede?: boolean | null | undefined;
 };
 
-export type LogInMutationVariables = Exact<{
-  email: string;
-  password: string;
-}>;
-
-
-export type LogInMutation = { logIn: { token: string } };
-
-export type SelectedTenantQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type SelectedTenantQuery = { tenant: { id: string, name: string } };
-
 export type SubmitReassessmentMutationVariables = Exact<{
   input: SubmitAssessmentInput;
 }>;
@@ -116,21 +103,6 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const LogInDocument = new TypedDocumentString(`
-    mutation LogIn($email: String!, $password: String!) {
-  logIn(email: $email, password: $password) {
-    token
-  }
-}
-    `) as unknown as TypedDocumentString<LogInMutation, LogInMutationVariables>;
-export const SelectedTenantDocument = new TypedDocumentString(`
-    query SelectedTenant {
-  tenant {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<SelectedTenantQuery, SelectedTenantQueryVariables>;
 export const SubmitReassessmentDocument = new TypedDocumentString(`
     mutation SubmitReassessment($input: SubmitAssessmentInput!) {
   submitAssessment(input: $input) {

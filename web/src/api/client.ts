@@ -16,6 +16,7 @@ export function clientFor(tenantId: string | null): Client {
       exchanges: [cacheExchange, fetchExchange],
       preferGetMethod: false,
       requestPolicy: 'cache-and-network',
+      fetch: fetchEndingSession,
       fetchOptions: () => {
         const headers: Record<string, string> = {};
         const token = session.token;
@@ -28,6 +29,23 @@ export function clientFor(tenantId: string | null): Client {
   }
   return client;
 }
+
+/** Sent on window when the API no longer takes this tab's token (password changed, logged out everywhere). */
+export const SESSION_ENDED_EVENT = 'smt:session-ended';
+
+/**
+ * fetch, and when a request that carried a token comes back UNAUTHENTICATED, announce that the session has ended
+ * (the AuthProvider then signs out: the person logs in again instead of seeing errors on every page).
+ */
+const fetchEndingSession: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  const sentToken = new Headers(init?.headers).has('authorization');
+  if (sentToken && response.headers.get('content-type')?.includes('json')) {
+    const body = (await response.clone().json().catch(() => null)) as { errors?: { extensions?: { code?: string } }[] } | null;
+    if (body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) window.dispatchEvent(new Event(SESSION_ENDED_EVENT));
+  }
+  return response;
+};
 
 /** Forget every cached result (log-out, another user). */
 export function resetClients(): void {

@@ -177,10 +177,6 @@ export const MembersDocument = graphql(`
   }
 `);
 
-export const AddMembershipDocument = graphql(`
-  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }
-`);
-
 export const RemoveMembershipDocument = graphql(`
   mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }
 `);
@@ -262,5 +258,64 @@ export const UpdateActionDocument = graphql(`
     updateAction(input: $input) {
       id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version
     }
+  }
+`);
+
+// --- W19: API keys, invitations, sessions ---
+
+export const ApiKeysDocument = graphql(`
+  query ApiKeys {
+    apiKeys { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }
+  }
+`);
+
+export const CreateApiKeyDocument = graphql(`
+  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {
+    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {
+      secret
+      apiKey { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }
+    }
+  }
+`);
+
+export const RevokeApiKeyDocument = graphql(`
+  mutation RevokeApiKey($id: ID!) {
+    revokeApiKey(id: $id) { id revokedAt }
+  }
+`);
+
+export const InvitationsDocument = graphql(`
+  query Invitations {
+    invitations { id email role createdAt expiresAt acceptedAt revokedAt }
+  }
+`);
+
+export const InviteMemberDocument = graphql(`
+  mutation InviteMember($email: String!, $role: Role!) {
+    inviteMember(email: $email, role: $role) { id email role createdAt expiresAt acceptedAt revokedAt token }
+  }
+`);
+
+export const RevokeInvitationDocument = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) { id revokedAt }
+  }
+`);
+
+export const AcceptInvitationDocument = graphql(`
+  mutation AcceptInvitation($token: String!) {
+    acceptInvitation(token: $token) { id name myRole }
+  }
+`);
+
+export const ChangePasswordDocument = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }
+  }
+`);
+
+export const LogOutEverywhereDocument = graphql(`
+  mutation LogOutEverywhere {
+    logOutEverywhere
   }
 `);

@@ -37,7 +37,6 @@ type Documents = {
     "\n  mutation UpdateInitiative($input: UpdateInitiativeInput!) {\n    updateInitiative(input: $input) { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }\n  }\n": typeof types.UpdateInitiativeDocument,
     "\n  mutation DeleteInitiative($id: ID!, $expectedVersion: Int!) { deleteInitiative(id: $id, expectedVersion: $expectedVersion) }\n": typeof types.DeleteInitiativeDocument,
     "\n  query Members {\n    tenant { id myRole members(first: 100) { totalCount edges { node { role createdAt user { id name email } } } } }\n  }\n": typeof types.MembersDocument,
-    "\n  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }\n": typeof types.AddMembershipDocument,
     "\n  mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }\n": typeof types.RemoveMembershipDocument,
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": typeof types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": typeof types.SubmitAssessmentDocument,
@@ -47,6 +46,15 @@ type Documents = {
     "\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n": typeof types.ActionsDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n": typeof types.CreateActionDocument,
     "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n": typeof types.UpdateActionDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      secret\n      apiKey { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeApiKeyDocument,
+    "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": typeof types.InvitationsDocument,
+    "\n  mutation InviteMember($email: String!, $role: Role!) {\n    inviteMember(email: $email, role: $role) { id email role createdAt expiresAt acceptedAt revokedAt token }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id revokedAt }\n  }\n": typeof types.RevokeInvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n": typeof types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n": typeof types.ChangePasswordDocument,
+    "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
 };
 const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) { token user { id name email } }\n  }\n": types.LogInDocument,
@@ -72,7 +80,6 @@ const documents: Documents = {
     "\n  mutation UpdateInitiative($input: UpdateInitiativeInput!) {\n    updateInitiative(input: $input) { id name status ownerDepartment outsourcing satisfaction failureFactors version updatedAt kpis { name kind } }\n  }\n": types.UpdateInitiativeDocument,
     "\n  mutation DeleteInitiative($id: ID!, $expectedVersion: Int!) { deleteInitiative(id: $id, expectedVersion: $expectedVersion) }\n": types.DeleteInitiativeDocument,
     "\n  query Members {\n    tenant { id myRole members(first: 100) { totalCount edges { node { role createdAt user { id name email } } } } }\n  }\n": types.MembersDocument,
-    "\n  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }\n": types.AddMembershipDocument,
     "\n  mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }\n": types.RemoveMembershipDocument,
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": types.SubmitAssessmentDocument,
@@ -82,6 +89,15 @@ const documents: Documents = {
     "\n  query Actions {\n    tenant {\n      id myRole profile { departments }\n      teams { id name members { id name } }\n      actions(first: 100) {\n        totalCount\n        edges {\n          node { id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version }\n        }\n      }\n    }\n  }\n": types.ActionsDocument,
     "\n  mutation CreateAction($input: CreateActionInput!) {\n    createAction(input: $input) { id title move responsibility department status version }\n  }\n": types.CreateActionDocument,
     "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n": types.UpdateActionDocument,
+    "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      secret\n      apiKey { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n": types.RevokeApiKeyDocument,
+    "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n": types.InvitationsDocument,
+    "\n  mutation InviteMember($email: String!, $role: Role!) {\n    inviteMember(email: $email, role: $role) { id email role createdAt expiresAt acceptedAt revokedAt token }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id revokedAt }\n  }\n": types.RevokeInvitationDocument,
+    "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n": types.AcceptInvitationDocument,
+    "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n": types.ChangePasswordDocument,
+    "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
 };
 
 /**
@@ -193,10 +209,6 @@ export function graphql(source: "\n  query Members {\n    tenant { id myRole mem
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }\n"): (typeof documents)["\n  mutation AddMembership($input: AddMembershipInput!) { addMembership(input: $input) }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }\n"): (typeof documents)["\n  mutation RemoveMembership($userId: ID!) { removeMembership(userId: $userId) }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -230,6 +242,42 @@ export function graphql(source: "\n  mutation CreateAction($input: CreateActionI
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateAction($input: UpdateActionInput!) {\n    updateAction(input: $input) {\n      id title move responsibility department ownerDepartment ownerMember { id name } dueAt status overdue verified version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      secret\n      apiKey { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!, $scopes: [ApiKeyScope!]!, $expiresAt: DateTime) {\n    createApiKey(name: $name, scopes: $scopes, expiresAt: $expiresAt) {\n      secret\n      apiKey { id name prefix scopes createdAt expiresAt lastUsedAt revokedAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) { id revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n"): (typeof documents)["\n  query Invitations {\n    invitations { id email role createdAt expiresAt acceptedAt revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($email: String!, $role: Role!) {\n    inviteMember(email: $email, role: $role) { id email role createdAt expiresAt acceptedAt revokedAt token }\n  }\n"): (typeof documents)["\n  mutation InviteMember($email: String!, $role: Role!) {\n    inviteMember(email: $email, role: $role) { id email role createdAt expiresAt acceptedAt revokedAt token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id revokedAt }\n  }\n"): (typeof documents)["\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) { id revokedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n"): (typeof documents)["\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n"): (typeof documents)["\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -7,10 +7,13 @@ import { LogInDocument, SignUpDocument } from '../api/documents';
 import { useAuth } from '../auth';
 import { Field, ProblemBanner } from '../components/ui';
 
-/** Log in, or create an account: the first page of someone without a session. */
-export function LoginPage() {
+/**
+ * Log in, or create an account: the first page of someone without a session. `after`: where to go once signed in
+ * (an invitation to accept); `notice`: why they are asked.
+ */
+export function LoginPage({ after = '/', notice }: { after?: string; notice?: string } = {}) {
   const { t } = useTranslation();
-  const { user, signIn } = useAuth();
+  const { user, signIn, ended } = useAuth();
   const navigate = useNavigate();
   const [login, logIn] = useMutation(LogInDocument);
   const [signup, signUp] = useMutation(SignUpDocument);
@@ -19,14 +22,14 @@ export function LoginPage() {
   const [name, setName] = useState('');
   const [newEmail, setNewEmail] = useState('');
   const [newPassword, setNewPassword] = useState('');
-  if (user) return <Navigate to="/" replace />;
+  if (user) return <Navigate to={after} replace />;
 
   const onLogIn = async (e: FormEvent) => {
     e.preventDefault();
     const res = await logIn({ email, password });
     if (res.data) {
       signIn(res.data.logIn.token, res.data.logIn.user);
-      void navigate('/');
+      void navigate(after);
     }
   };
   const onSignUp = async (e: FormEvent) => {
@@ -34,7 +37,7 @@ export function LoginPage() {
     const res = await signUp({ input: { name, email: newEmail, password: newPassword } });
     if (res.data) {
       signIn(res.data.signUp.token, res.data.signUp.user);
-      void navigate('/');
+      void navigate(after);
     }
   };
   const loginProblem = problemOf(login.error);
@@ -46,6 +49,16 @@ export function LoginPage() {
       <header className="login-head">
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('login.intro')}</p>
+        {ended && !notice && (
+          <p id="session-ended" className="banner banner-info" role="status">
+            {t('account.sessionEnded')}
+          </p>
+        )}
+        {notice && (
+          <p id="login-notice" className="banner banner-info">
+            {notice}
+          </p>
+        )}
       </header>
       <main id="main" className="login-grid">
         <form id="login-form" className="card" onSubmit={onLogIn} aria-labelledby="login-title">
