@@ -15,6 +15,8 @@ import { ResponsibilitiesPage } from './pages/ResponsibilitiesPage';
 import { InitiativesPage } from './pages/InitiativesPage';
 import { AssessPage } from './pages/AssessPage';
 import { MembersPage } from './pages/MembersPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { RespondPage } from './pages/RespondPage';
 
 export function App() {
   return (
@@ -23,6 +25,7 @@ export function App() {
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
+            <Route path="/respond/:token" element={<RespondPage />} />
             <Route element={<Shell />}>
               <Route index element={<OrganisationsPage />} />
               <Route path="portfolio" element={<PortfolioPage />} />
@@ -34,6 +37,7 @@ export function App() {
                 <Route path="initiatives" element={<InitiativesPage />} />
                 <Route path="assess" element={<AssessPage />} />
                 <Route path="members" element={<MembersPage />} />
+                <Route path="campaigns" element={<CampaignsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
@@ -88,7 +92,7 @@ function TenantArea() {
   const { t } = useTranslation();
   const [{ data }] = useQuery({ query: MyTenantsDocument });
   const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
-  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'members'] as const;
+  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'campaigns', 'members'] as const;
   return (
     <Provider value={clientFor(tenantId)}>
       <div className="tenant-head">

@@ -42,6 +42,14 @@ type Documents = {
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": typeof types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": typeof types.SubmitAssessmentDocument,
     "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n": typeof types.PortfolioDocument,
+    "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n": typeof types.CampaignDocument,
+    "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n": typeof types.OpenCampaignDocument,
+    "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n": typeof types.InviteRespondentsDocument,
+    "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n": typeof types.CloseCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n": typeof types.RespondentCampaignDocument,
+    "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n": typeof types.SubmitCampaignResponseDocument,
 };
 const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) { token user { id name email } }\n  }\n": types.LogInDocument,
@@ -72,6 +80,14 @@ const documents: Documents = {
     "\n  query ScorePreview($answers: AssessmentAnswersInput!) {\n    scorePreview(answers: $answers) {\n      overallScore stage\n      dimensions { dimension score applicable }\n      outlook { nextStage pointsToNextStage cappingDimension }\n      previous { period overallScore }\n    }\n  }\n": types.ScorePreviewDocument,
     "\n  mutation SubmitAssessment($input: SubmitAssessmentInput!) {\n    submitAssessment(input: $input) { id period overallScore stage }\n  }\n": types.SubmitAssessmentDocument,
     "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n": types.PortfolioDocument,
+    "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n": types.CampaignDocument,
+    "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n": types.OpenCampaignDocument,
+    "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n": types.InviteRespondentsDocument,
+    "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n": types.CloseCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n": types.CancelCampaignDocument,
+    "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n": types.RespondentCampaignDocument,
+    "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n": types.SubmitCampaignResponseDocument,
 };
 
 /**
@@ -200,6 +216,38 @@ export function graphql(source: "\n  mutation SubmitAssessment($input: SubmitAss
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n"): (typeof documents)["\n  query Portfolio($sort: PortfolioSort!, $filter: PortfolioFilter, $first: Int, $after: String) {\n    portfolio(sort: $sort, filter: $filter) {\n      totalCount overdueCount alertCount\n      pageInfo { endCursor hasNextPage }\n      entries(first: $first, after: $after) {\n        tenant { id name }\n        overallScore stage delta dueAt overdue weakestDimension scoreDropAlert\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n"): (typeof documents)["\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n"): (typeof documents)["\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n"): (typeof documents)["\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n"): (typeof documents)["\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n"): (typeof documents)["\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n"): (typeof documents)["\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
