@@ -31,6 +31,11 @@ function inTwoWeeks(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
 }
 
+/** An aggregate or answer value in words: yes/no and cadences from the catalogue, ratings ("3", "3.5") as they are. */
+function valueLabel(t: (key: string) => string, v: string): string {
+  return /^[0-9]/.test(v) ? v : t(`campaigns.value.${v}`);
+}
+
 const canRun = (role: string | undefined) => role === 'OWNER' || role === 'ADMIN' || role === 'CONSULTANT';
 
 /** The client's campaigns: open one, invite respondents, follow the response rate and where respondents disagree. */
@@ -41,7 +46,8 @@ export function CampaignsPage() {
   const tenant = data?.tenant;
   const campaigns = tenant?.campaigns.edges.map((e) => e.node) ?? [];
   const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-  const shown = selected ?? campaigns.find((c) => c.status === 'OPEN')?.id ?? null;
+  // The one chosen, else the open one, else the newest: closing keeps the closed campaign on screen.
+  const shown = selected ?? campaigns.find((c) => c.status === 'OPEN')?.id ?? campaigns[0]?.id ?? null;
 
   return (
     <div className="campaigns">
@@ -327,13 +333,13 @@ function ItemChart({ item }: { item: Item }) {
     () => ({
       grid: { left: 36, right: 12, top: 12, bottom: 28 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: item.distribution.map((d) => t(`campaigns.value.${d.value}`, { defaultValue: d.value })), axisLabel: { interval: 0, fontSize: 11 } },
+      xAxis: { type: 'category', data: item.distribution.map((d) => valueLabel(t, d.value)), axisLabel: { interval: 0, fontSize: 11 } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: item.distribution.map((d) => d.count), itemStyle: { color: item.contested ? '#c2410c' : '#1d4e89' } }],
     }),
     [item, t],
   );
-  const label = (v: string) => t(`campaigns.value.${v}`, { defaultValue: v });
+  const label = (v: string) => valueLabel(t, v);
   return (
     <Chart
       option={option}
@@ -346,7 +352,7 @@ function ItemChart({ item }: { item: Item }) {
 
 function ItemsSection({ campaign }: { campaign: Detail }) {
   const { t } = useTranslation();
-  const value = (v: string) => t(`campaigns.value.${v}`, { defaultValue: v });
+  const value = (v: string) => valueLabel(t, v);
   return (
     <Section title={t('campaigns.itemsTitle')} id="campaign-items">
       {campaign.items.length === 0 ? (
@@ -376,7 +382,7 @@ function ItemsSection({ campaign }: { campaign: Detail }) {
 
 function DepartmentsSection({ campaign }: { campaign: Detail }) {
   const { t } = useTranslation();
-  const value = (v: string) => t(`campaigns.value.${v}`, { defaultValue: v });
+  const value = (v: string) => valueLabel(t, v);
   return (
     <Section title={t('campaigns.departmentsTitle')} id="campaign-departments">
       <p className="muted">{t('campaigns.departmentsIntro')}</p>
