@@ -41,7 +41,7 @@ describe('campaigns (browser)', () => {
       profile: { employeeCount: 180, departments: ['MARKETING', 'SALES', 'HR'], culture: 'MIXED', market: 'B2C', locations: 3 },
     });
     browser = await launchChromium();
-    page = await watched(await browser.context.newPage());
+    page = watched(await browser.context.newPage());
     await page.setViewportSize(DESKTOP);
   }, 20 * 60_000);
 
@@ -55,7 +55,7 @@ describe('campaigns (browser)', () => {
     expect(seen).toEqual([]);
   });
 
-  async function watched(p: Page): Promise<Page> {
+  function watched(p: Page): Page {
     p.setDefaultTimeout(10_000);
     p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     p.on('console', (m) => {
@@ -108,7 +108,7 @@ describe('campaigns (browser)', () => {
 
   /** A fresh tab of its own (sessionStorage is per tab: no login), at phone width. */
   async function respondentTab(): Promise<Page> {
-    const p = await watched(await browser.context.newPage());
+    const p = watched(await browser.context.newPage());
     await p.setViewportSize(PHONE);
     return p;
   }
