@@ -66,21 +66,19 @@ export function CampaignsPage() {
                   <th scope="col">{t('campaigns.status')}</th>
                   <th scope="col">{t('campaigns.responses')}</th>
                   <th scope="col">{t('campaigns.closesAt')}</th>
-                  <th scope="col"><span className="sr-only">{t('campaigns.show')}</span></th>
                 </tr>
               </thead>
               <tbody>
                 {campaigns.map((c) => (
                   <tr key={c.id} className={c.id === shown ? 'row-selected' : undefined}>
-                    <td>{c.period}</td>
+                    <td>
+                      <button type="button" className="button-quiet" onClick={() => setSelected(c.id)} aria-pressed={c.id === shown} aria-label={t('campaigns.showPeriod', { period: c.period })}>
+                        {c.period}
+                      </button>
+                    </td>
                     <td><span className={`badge campaign-${c.status}`}>{t(`enum.CampaignStatus.${c.status}`)}</span></td>
                     <td>{t('campaigns.responsesOf', { responses: c.responseCount, invited: c.invitedCount })}</td>
                     <td>{when(c.endedAt ?? c.closesAt)}</td>
-                    <td>
-                      <button type="button" className="button-quiet" onClick={() => setSelected(c.id)} aria-pressed={c.id === shown}>
-                        {t('campaigns.show')}
-                      </button>
-                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -333,7 +331,7 @@ function ItemChart({ item }: { item: Item }) {
     () => ({
       grid: { left: 36, right: 12, top: 12, bottom: 28 },
       tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: item.distribution.map((d) => valueLabel(t, d.value)), axisLabel: { interval: 0, fontSize: 11 } },
+      xAxis: { type: 'category', data: item.distribution.map((d) => valueLabel(t, d.value)), axisLabel: { interval: 0, fontSize: 11, width: 52, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: item.distribution.map((d) => d.count), itemStyle: { color: item.contested ? '#c2410c' : '#1d4e89' } }],
     }),

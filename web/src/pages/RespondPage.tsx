@@ -134,7 +134,7 @@ export function RespondPage() {
               ))}
             </div>
           </fieldset>
-          {missing && (
+          {missing && !complete(draft) && (
             <p className="banner banner-error" role="alert" id="respond-missing">
               {t('respond.missing')}
             </p>
