@@ -23,6 +23,15 @@ describe('access log fields', () => {
     expect(JSON.stringify(fields)).not.toMatch(/secret/);
   });
 
+  it('never logs the token of a response link (/respond/<token>)', () => {
+    const req = new IncomingMessage(new Socket());
+    req.method = 'GET';
+    req.url = '/respond/s3cr3t-token_value?utm=mail';
+    const fields = requestLogFields(req);
+    expect(fields.url).toBe('/respond/[token]?utm=mail');
+    expect(JSON.stringify(fields)).not.toContain('s3cr3t');
+  });
+
   it('logs the status of a response', () => {
     const res = new ServerResponse(new IncomingMessage(new Socket()));
     res.statusCode = 201;

@@ -5,12 +5,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  * for every request, at any log level, so this runs once per request: a few fields, no headers (no credentials
  * to redact, nothing to copy), plus the tenant the request asked for.
  */
+/** A response link's token is a credential: the access log shows /respond/[token], never the token. */
+export function redactUrl(url: string | undefined): string | undefined {
+  return url?.replace(/^\/respond\/[^?#]*/, '/respond/[token]');
+}
+
 export function requestLogFields(req: IncomingMessage & { id?: unknown }) {
   const tenant = req.headers['x-tenant-id'];
   return {
     id: req.id,
     method: req.method,
-    url: req.url,
+    url: redactUrl(req.url),
     tenant: typeof tenant === 'string' ? tenant.slice(0, 100) : undefined,
     remoteAddress: req.socket?.remoteAddress,
   };

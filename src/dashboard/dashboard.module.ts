@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { DashboardRedirectController } from './dashboard-redirect.controller';
+import { RespondRedirectController } from './respond-redirect.controller';
 
 /** Where the workspace (the web front end) is served. */
 export const DASHBOARD_PATH = '/dashboard';
@@ -50,7 +51,7 @@ function setHeaders(res: ServerResponse): void {
  * The workspace: the static files Vite built from web/ (React, urql, ECharts) under /dashboard.
  * Express's static middleware serves them before Nest's router, so no guard runs: the files are public, and
  * everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
- * `GET /` redirects (302) to the dashboard.
+ * `GET /` redirects (302) to the dashboard, `GET /respond/<token>` (a respondent's link) to its page there.
  */
 @Module({})
 export class DashboardModule {
@@ -61,7 +62,7 @@ export class DashboardModule {
     }
     return {
       module: DashboardModule,
-      controllers: [DashboardRedirectController],
+      controllers: [DashboardRedirectController, RespondRedirectController],
       imports: [
         ServeStaticModule.forRoot({
           rootPath: root,

@@ -39,6 +39,20 @@ describe('the service root', () => {
     expect(res.headers.location).toBe('/dashboard/#/invitations/accept/a%2F..%3Fx%23y');
   });
 
+  it('redirects a response link GET /respond/<token> (302) to the respondent page of the dashboard, without a token', async () => {
+    const res = await request(t.app.getHttpServer()).get('/respond/Abc-123_xyz');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/dashboard/#/respond/Abc-123_xyz');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps what a response link carries inside the fragment (no open redirect, no injected path)', async () => {
+    const res = await request(t.app.getHttpServer()).get('/respond/%2F%2Fevil.example%3Fx=1');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('/dashboard/#/respond/%2F%2Fevil.example%3Fx%3D1');
+    expect((await request(t.app.getHttpServer()).get('/respond/')).status).toBe(404);
+  });
+
   it('leaves other unknown paths a 404', async () => {
     const res = await request(t.app.getHttpServer()).get('/nothing-here');
     expect(res.status).toBe(404);

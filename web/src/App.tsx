@@ -20,6 +20,8 @@ import { ActionsPage } from './pages/ActionsPage';
 import { ApiKeysPage } from './pages/ApiKeysPage';
 import { AccountPage } from './pages/AccountPage';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { CampaignsPage } from './pages/CampaignsPage';
+import { RespondPage } from './pages/RespondPage';
 
 export function App() {
   return (
@@ -29,6 +31,7 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/invitations/accept/:token" element={<AcceptInvitationPage />} />
+            <Route path="/respond/:token" element={<RespondPage />} />
             <Route element={<Shell />}>
               <Route index element={<OrganisationsPage />} />
               <Route path="portfolio" element={<PortfolioPage />} />
@@ -44,6 +47,7 @@ export function App() {
                 <Route path="roadmap" element={<RoadmapPage />} />
                 <Route path="actions" element={<ActionsPage />} />
                 <Route path="api-keys" element={<ApiKeysPage />} />
+                <Route path="campaigns" element={<CampaignsPage />} />
               </Route>
             </Route>
             <Route path="*" element={<Navigate to="/" replace />} />
@@ -101,7 +105,7 @@ function TenantArea() {
   const [{ data }] = useQuery({ query: MyTenantsDocument });
   const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
   const managers = tenant?.myRole === 'OWNER' || tenant?.myRole === 'ADMIN';
-  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'roadmap', 'actions', 'members', ...(managers ? (['api-keys'] as const) : [])] as const;
+  const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'campaigns', 'roadmap', 'actions', 'members', ...(managers ? (['api-keys'] as const) : [])] as const;
   return (
     <Provider value={clientFor(tenantId)}>
       <div className="tenant-head">

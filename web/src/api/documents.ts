@@ -319,3 +319,64 @@ export const LogOutEverywhereDocument = graphql(`
     logOutEverywhere
   }
 `);
+
+// --- Campaigns (W16): the campaign page and the respondent's page ---
+
+export const CampaignsDocument = graphql(`
+  query Campaigns {
+    tenant {
+      id myRole profile { departments }
+      campaigns(first: 50) {
+        totalCount
+        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }
+      }
+    }
+  }
+`);
+
+export const CampaignDocument = graphql(`
+  query Campaign($id: ID!) {
+    campaign(id: $id) {
+      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version
+      assessment { id overallScore stage }
+      items { item value responses disagreement contested distribution { value count } }
+      departments { department responses items { item value responses disagreement contested } }
+    }
+  }
+`);
+
+export const OpenCampaignDocument = graphql(`
+  mutation OpenCampaign($input: OpenCampaignInput!) {
+    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }
+  }
+`);
+
+export const InviteRespondentsDocument = graphql(`
+  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {
+    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }
+  }
+`);
+
+export const CloseCampaignDocument = graphql(`
+  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {
+    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }
+  }
+`);
+
+export const CancelCampaignDocument = graphql(`
+  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {
+    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }
+  }
+`);
+
+export const RespondentCampaignDocument = graphql(`
+  query RespondentCampaign($token: String!) {
+    respondentCampaign(token: $token) { organisationName period closesAt open answered }
+  }
+`);
+
+export const SubmitCampaignResponseDocument = graphql(`
+  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {
+    submitCampaignResponse(token: $token, answers: $answers)
+  }
+`);

@@ -55,6 +55,14 @@ type Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": typeof types.LogOutEverywhereDocument,
+    "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n": typeof types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n": typeof types.CampaignDocument,
+    "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n": typeof types.OpenCampaignDocument,
+    "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n": typeof types.InviteRespondentsDocument,
+    "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n": typeof types.CloseCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n": typeof types.CancelCampaignDocument,
+    "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n": typeof types.RespondentCampaignDocument,
+    "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n": typeof types.SubmitCampaignResponseDocument,
 };
 const documents: Documents = {
     "\n  mutation LogIn($email: String!, $password: String!) {\n    logIn(email: $email, password: $password) { token user { id name email } }\n  }\n": types.LogInDocument,
@@ -98,6 +106,14 @@ const documents: Documents = {
     "\n  mutation AcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) { id name myRole }\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) { token user { id name email } }\n  }\n": types.ChangePasswordDocument,
     "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n": types.LogOutEverywhereDocument,
+    "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n": types.CampaignsDocument,
+    "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n": types.CampaignDocument,
+    "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n": types.OpenCampaignDocument,
+    "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n": types.InviteRespondentsDocument,
+    "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n": types.CloseCampaignDocument,
+    "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n": types.CancelCampaignDocument,
+    "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n": types.RespondentCampaignDocument,
+    "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n": types.SubmitCampaignResponseDocument,
 };
 
 /**
@@ -278,6 +294,38 @@ export function graphql(source: "\n  mutation ChangePassword($currentPassword: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"): (typeof documents)["\n  mutation LogOutEverywhere {\n    logOutEverywhere\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Campaigns {\n    tenant {\n      id myRole profile { departments }\n      campaigns(first: 50) {\n        totalCount\n        edges { node { id period status closesAt createdAt endedAt minResponses invitedCount responseCount version } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n"): (typeof documents)["\n  query Campaign($id: ID!) {\n    campaign(id: $id) {\n      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version\n      assessment { id overallScore stage }\n      items { item value responses disagreement contested distribution { value count } }\n      departments { department responses items { item value responses disagreement contested } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n"): (typeof documents)["\n  mutation OpenCampaign($input: OpenCampaignInput!) {\n    openCampaign(input: $input) { id period status closesAt minResponses invitedCount responseCount version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n"): (typeof documents)["\n  mutation InviteRespondents($campaignId: ID!, $respondents: [RespondentInput!]!) {\n    inviteRespondents(campaignId: $campaignId, respondents: $respondents) { email department external mailed token }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n"): (typeof documents)["\n  mutation CloseCampaign($id: ID!, $expectedVersion: Int!) {\n    closeCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version assessment { id overallScore stage } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n"): (typeof documents)["\n  mutation CancelCampaign($id: ID!, $expectedVersion: Int!) {\n    cancelCampaign(id: $id, expectedVersion: $expectedVersion) { id status endedAt version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n"): (typeof documents)["\n  query RespondentCampaign($token: String!) {\n    respondentCampaign(token: $token) { organisationName period closesAt open answered }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n"): (typeof documents)["\n  mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {\n    submitCampaignResponse(token: $token, answers: $answers)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,0 +1,164 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { problemOf } from '../api/client';
+import { RespondentCampaignDocument, SubmitCampaignResponseDocument } from '../api/documents';
+import type { AssessmentAnswersInput } from '../gql/graphql';
+import { REPORTING_CADENCES } from '../enums';
+import { Loading } from '../components/ui';
+
+const RATINGS = ['overallSatisfaction', 'managementSupport', 'policyRoleModel'] as const;
+const YES_NO = ['hasPolicy', 'hasCrisisPlan', 'hasMonitoring', 'communityApplicable'] as const;
+type Draft = Partial<AssessmentAnswersInput>;
+
+/**
+ * The respondent's page (no login): the organisation, the period and the closing time the link reveals, the eight
+ * questions in everyday words, then a thank-you. Answering again replaces the earlier answers until closing.
+ */
+export function RespondPage() {
+  const { t, i18n } = useTranslation();
+  const { token = '' } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: RespondentCampaignDocument, variables: { token }, requestPolicy: 'network-only' });
+  const [sent, send] = useMutation(SubmitCampaignResponseDocument);
+  const [draft, setDraft] = useState<Draft>({});
+  const [thanked, setThanked] = useState(false);
+  const [missing, setMissing] = useState(false);
+  const view = data?.respondentCampaign;
+  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const set = <K extends keyof AssessmentAnswersInput>(k: K, v: AssessmentAnswersInput[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const problem = problemOf(sent.error);
+  const loadProblem = problemOf(error);
+
+  const complete = (d: Draft): d is AssessmentAnswersInput =>
+    [...RATINGS, ...YES_NO, 'reportingCadence' as const].every((k) => d[k] !== undefined);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!complete(draft)) {
+      setMissing(true);
+      return;
+    }
+    setMissing(false);
+    const res = await send({ token, answers: draft });
+    if (res.data?.submitCampaignResponse) setThanked(true);
+  };
+
+  let body;
+  if (fetching && !data) body = <Loading />;
+  else if (loadProblem) {
+    body = (
+      <p className="banner banner-error" role="alert" id="respond-problem">
+        {t(loadProblem.code === 'RATE_LIMITED' ? 'respond.rateLimited' : 'respond.unreachable')}
+      </p>
+    );
+  } else if (!view) {
+    body = (
+      <div className="banner banner-info" role="status" id="respond-unknown">
+        <p><strong>{t('respond.unknownTitle')}</strong></p>
+        <p>{t('respond.unknown')}</p>
+      </div>
+    );
+  } else if (!view.open || problem?.code === 'CONFLICT') {
+    body = (
+      <div className="banner banner-info" role="status" id="respond-closed">
+        <p><strong>{t('respond.closedTitle')}</strong></p>
+        <p>{t('respond.closed', { organisation: view.organisationName, period: view.period })}</p>
+      </div>
+    );
+  } else if (thanked) {
+    body = (
+      <div className="banner banner-ok" role="status" id="respond-thanks">
+        <p><strong>{t('respond.thanksTitle')}</strong></p>
+        <p>{t('respond.thanks', { organisation: view.organisationName })}</p>
+        <p>{t('respond.changeUntil', { closesAt: when(view.closesAt) })}</p>
+        <button type="button" className="button-quiet" id="respond-again" onClick={() => setThanked(false)}>
+          {t('respond.changeAnswers')}
+        </button>
+      </div>
+    );
+  } else {
+    body = (
+      <>
+        <p className="respond-lead" id="respond-intro">
+          {t('respond.intro', { organisation: view.organisationName, period: view.period })}
+        </p>
+        <p className="muted">
+          {t('respond.anonymous')} {t('respond.changeUntil', { closesAt: when(view.closesAt) })}
+        </p>
+        {view.answered && <p className="banner banner-info">{t('respond.answeredBefore')}</p>}
+        <form id="respond-form" onSubmit={onSubmit} noValidate>
+          {RATINGS.map((r, n) => (
+            <fieldset key={r} className="question">
+              <legend>
+                <span className="question-number">{n + 1}.</span> {t(`respond.q.${r}`)}
+              </legend>
+              <p className="hint">{t(`respond.explain.${r}`)}</p>
+              <div className="choices">
+                {[1, 2, 3, 4, 5].map((v) => (
+                  <label key={v} className="choice">
+                    <input type="radio" name={r} value={v} checked={draft[r] === v} onChange={() => set(r, v)} />
+                    <span>{t(`respond.scale.${v}`)}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          {YES_NO.map((c, n) => (
+            <fieldset key={c} className="question">
+              <legend>
+                <span className="question-number">{RATINGS.length + n + 1}.</span> {t(`respond.q.${c}`)}
+              </legend>
+              <p className="hint">{t(`respond.explain.${c}`)}</p>
+              <div className="choices choices-two">
+                {[true, false].map((v) => (
+                  <label key={String(v)} className="choice">
+                    <input type="radio" name={c} value={String(v)} checked={draft[c] === v} onChange={() => set(c, v)} />
+                    <span>{t(v ? 'respond.yes' : 'respond.no')}</span>
+                  </label>
+                ))}
+              </div>
+            </fieldset>
+          ))}
+          <fieldset className="question">
+            <legend>
+              <span className="question-number">8.</span> {t('respond.q.reportingCadence')}
+            </legend>
+            <p className="hint">{t('respond.explain.reportingCadence')}</p>
+            <div className="choices">
+              {REPORTING_CADENCES.map((c) => (
+                <label key={c} className="choice">
+                  <input type="radio" name="reportingCadence" value={c} checked={draft.reportingCadence === c} onChange={() => set('reportingCadence', c)} />
+                  <span>{t(`respond.cadence.${c}`)}</span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          {missing && !complete(draft) && (
+            <p className="banner banner-error" role="alert" id="respond-missing">
+              {t('respond.missing')}
+            </p>
+          )}
+          {problem && problem.code !== 'CONFLICT' && (
+            <p className="banner banner-error" role="alert" id="respond-error">
+              {t(problem.code === 'NOT_FOUND' ? 'respond.unknown' : `errors.${problem.code}`, { defaultValue: t('errors.generic') })}
+            </p>
+          )}
+          <button type="submit" id="respond-submit" disabled={sent.fetching}>
+            {t('respond.submit')}
+          </button>
+        </form>
+      </>
+    );
+  }
+
+  return (
+    <div className="respond-page">
+      <main id="main" className="respond-main">
+        <h1>{view ? t('respond.title', { organisation: view.organisationName }) : t('respond.titlePlain')}</h1>
+        {view && <p className="muted">{t('respond.period', { period: view.period, closesAt: when(view.closesAt) })}</p>}
+        {body}
+      </main>
+    </div>
+  );
+}
