@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LATEST_FIRST } from '../assessments';
 import type { Department, Responsibility, RoadmapMove, ScoringInputs } from '../scoring';
 import { TenantTransaction } from '../tenancy';
 import type { TeamMemberRow } from '../teams';
@@ -72,9 +73,9 @@ const COLUMNS = `a.id, a.title, a.move, a.responsibility, a.department, a.owner_
     'department', m.department, 'external', m.external, 'insight', m.insight, 'experience', m.experience,
     'affinity', m.affinity) END AS owner_member`;
 const OWNER_JOIN = 'LEFT JOIN team_members m ON m.tenant_id = a.tenant_id AND m.id = a.owner_member_id';
-/** The inputs of the current assessment latest in period order (migration 1764150008000's order). */
+/** The inputs of the current assessment latest in period order (the assessments module's order). */
 const LATEST_INPUTS = `(SELECT l.inputs FROM assessments l WHERE l.superseded_at IS NULL
-  ORDER BY l.period_start DESC, l.period_months DESC, l.submitted_at DESC, l.id DESC LIMIT 1)`;
+  ORDER BY ${LATEST_FIRST('l')} LIMIT 1)`;
 
 /**
  * The action plan, through the request's transaction: explicit SQL, row-level security keeps every statement in

@@ -13,3 +13,5 @@ export { AssessmentsService, assertAssessablePeriod } from './assessments.servic
 export { AssessmentAnswersInput } from './dto/assessment-answers.input';
 export { PERIOD_PATTERN } from './period';
 export { canonicalAnswers } from './request-hash';
+// Period order and the exact submission key, for modules that read an assessment in the same statement as their own rows.
+export { LATEST_FIRST, SUBMITTED_KEY } from './assessment-sql';

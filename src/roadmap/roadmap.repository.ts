@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AssessmentRecord } from '../assessments';
+import { LATEST_FIRST, SUBMITTED_KEY, type AssessmentRecord } from '../assessments';
 import type { RoadmapResult, ScoringInputs, ScoringResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy';
 
@@ -42,7 +42,7 @@ export class RoadmapRepository {
   async source(modelVersion: string): Promise<RoadmapSource | null> {
     const manager = await this.tx.manager();
     const [row] = await manager.query<Row[]>(
-      `SELECT a.id, a.period, a.submitted_at, (extract(epoch FROM a.submitted_at) * 1000000)::bigint::text AS submitted_key,
+      `SELECT a.id, a.period, a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key,
               a.superseded_at, a.model_version, a.overall_score, a.stage, a.result, a.idempotency_key, a.request_hash,
               a.inputs,
               (SELECT t.stage FROM tenant_targets t) AS target_stage,
@@ -50,7 +50,7 @@ export class RoadmapRepository {
                 WHERE r.assessment_id = a.id AND r.model_version = $1) AS stored
          FROM assessments a
         WHERE a.superseded_at IS NULL
-        ORDER BY a.period_start DESC, a.period_months DESC, a.submitted_at DESC, a.id DESC
+        ORDER BY ${LATEST_FIRST('a')}
         LIMIT 1`,
       [modelVersion],
     );
