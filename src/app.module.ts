@@ -6,6 +6,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { languageOf } from './common/language';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys';
 import { AssessmentsModule } from './assessments';
@@ -81,8 +82,8 @@ export class AppModule {
             idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
             // The request's one typed context (request/request-context.ts); its transaction is rolled back and
             // released when the response closes, if nobody ended it.
-            setup: (_cls, _req, res: ServerResponse) => {
-              const { transaction } = startRequestContext();
+            setup: (_cls, req: IncomingMessage, res: ServerResponse) => {
+              const { transaction } = startRequestContext(languageOf(req.headers['accept-language']));
               res.on('close', () => void transaction.abandon());
             },
           },

@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import { ClsServiceManager } from 'nestjs-cls';
+import { DEFAULT_LANGUAGE, type Language } from '../common/language';
 import type { Role } from '../common/roles';
 import { TransactionState } from './transaction-state';
 
@@ -65,11 +66,13 @@ export interface RequestContext {
   audit: AuditRecord | null;
   /** SQL statements (round trips) sent for this request (database/sql-counter.ts). */
   sqlStatements: number;
+  /** The language the request's texts are written in (its Accept-Language; common/language.ts). */
+  readonly language: Language;
 }
 
 const CONTEXT_KEY = 'smt:request';
 
-function newRequestContext(): RequestContext {
+function newRequestContext(language: Language): RequestContext {
   return {
     resolvingScope: null,
     scope: null,
@@ -77,6 +80,7 @@ function newRequestContext(): RequestContext {
     loaders: new Map(),
     audit: null,
     sqlStatements: 0,
+    language,
   };
 }
 
@@ -97,8 +101,8 @@ export function requestContext(): RequestContext {
  * Starts the context of a request inside the CLS context just opened for it (the CLS middleware's set-up), or
  * of a unit of work outside HTTP (runInNewRequestContext).
  */
-export function startRequestContext(): RequestContext {
-  const context = newRequestContext();
+export function startRequestContext(language: Language = DEFAULT_LANGUAGE): RequestContext {
+  const context = newRequestContext(language);
   ClsServiceManager.getClsService().set(CONTEXT_KEY, context);
   return context;
 }
@@ -106,6 +110,11 @@ export function startRequestContext(): RequestContext {
 /** Runs `work` in a fresh CLS context with a fresh request context (scripts, jobs, tests). */
 export function runInNewRequestContext<T>(work: (context: RequestContext) => Promise<T>): Promise<T> {
   return ClsServiceManager.getClsService().run({ ifNested: 'override' }, () => work(startRequestContext()));
+}
+
+/** The language of the current request's texts; English outside a request. */
+export function requestLanguage(): Language {
+  return currentRequestContext()?.language ?? DEFAULT_LANGUAGE;
 }
 
 /** The user behind a caller, or null for an anonymous request. */
