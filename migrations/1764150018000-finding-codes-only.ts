@@ -28,7 +28,7 @@ export class FindingCodesOnly1764150018000 implements MigrationInterface {
       ALTER TABLE assessment_scores NO FORCE ROW LEVEL SECURITY;
       ALTER TABLE campaigns NO FORCE ROW LEVEL SECURITY;
 
-      CREATE FUNCTION pg_temp.finding_codes_only(finding jsonb, inputs jsonb, campaign_aggregate jsonb)
+      CREATE OR REPLACE FUNCTION pg_temp.finding_codes_only(finding jsonb, inputs jsonb, campaign_aggregate jsonb)
       RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE
           WHEN NOT (finding ? 'message') THEN finding
@@ -48,7 +48,7 @@ export class FindingCodesOnly1764150018000 implements MigrationInterface {
         END
       $$;
 
-      CREATE FUNCTION pg_temp.result_codes_only(result jsonb, inputs jsonb, campaign_aggregate jsonb)
+      CREATE OR REPLACE FUNCTION pg_temp.result_codes_only(result jsonb, inputs jsonb, campaign_aggregate jsonb)
       RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE WHEN jsonb_typeof(result -> 'findings') = 'array' THEN
           jsonb_set(result, '{findings}', COALESCE(
@@ -79,7 +79,7 @@ export class FindingCodesOnly1764150018000 implements MigrationInterface {
       ALTER TABLE assessments NO FORCE ROW LEVEL SECURITY;
       ALTER TABLE assessment_scores NO FORCE ROW LEVEL SECURITY;
 
-      CREATE FUNCTION pg_temp.result_with_texts(result jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
+      CREATE OR REPLACE FUNCTION pg_temp.result_with_texts(result jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
         SELECT CASE WHEN jsonb_typeof(result -> 'findings') = 'array' THEN
           jsonb_set(result, '{findings}', COALESCE(
             (SELECT jsonb_agg(f || jsonb_build_object('message', f ->> 'code', 'recommendation', f ->> 'code') ORDER BY n)
