@@ -14,6 +14,7 @@ import { GraphQLError } from 'graphql';
 import { createSecretKey } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { usePreparedStatements } from '../../src/database/prepared-statements';
+import { findingTexts } from '../../src/i18n';
 import { Pool, type PoolClient } from 'pg';
 import { assessmentById, openTenant, commit, rollback, submitAssessment, type AssessmentRow, type SubmitInput, type TenantProtocol } from './sql';
 import { portfolio, PORTFOLIO_SDL } from './portfolio';
@@ -88,7 +89,8 @@ function toAssessment(row: AssessmentRow) {
     stage: row.stage,
     appliedCaps: row.result.appliedCaps,
     dimensions: row.result.dimensions,
-    findings: row.result.findings,
+    // Stored results keep codes only: the peer writes the texts as the app does (English, its default).
+    findings: row.result.findings.map((f) => ({ ...f, ...findingTexts('en', f) })),
   };
 }
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { AnswerItem, AssessmentAnswers, ScoringResult } from '../scoring';
+import { findingTexts } from '../i18n';
+import { requestLanguage } from '../request';
+import type { AnswerItem, AssessmentAnswers, FindingResult, ScoringResult } from '../scoring';
 import type { Assessment, AssessmentSummary } from './assessment.model';
 import type { AssessmentRecord, AssessmentSummaryRecord } from './assessments.repository';
 import { quarterOf } from './period';
@@ -55,6 +57,26 @@ export function toPreview(result: ScoringResult, answers: AssessmentAnswers, now
   };
 }
 
+/**
+ * The findings as the API shows them: their texts made here, from the stored codes and numbers, in the request's
+ * language (every reader of AssessmentReader gets them so: GraphQL, exports, reports).
+ */
+export function findingsOf(findings: readonly FindingResult[]): Assessment['findings'] {
+  const language = requestLanguage();
+  return findings.map((f) => {
+    const item = (f as { item?: AnswerItem | null }).item ?? null;
+    return {
+      code: f.code,
+      severity: f.severity,
+      dimension: f.dimension,
+      responsibility: f.responsibility,
+      failureFactor: f.failureFactor,
+      item,
+      ...findingTexts(language, { ...f, item }),
+    };
+  });
+}
+
 function explained(
   result: ScoringResult,
 ): Pick<Assessment, 'bandStage' | 'appliedCaps' | 'dimensions' | 'findings' | 'facts'> {
@@ -62,16 +84,7 @@ function explained(
     bandStage: result.bandStage,
     appliedCaps: result.appliedCaps,
     dimensions: dimensionsOf(result),
-    findings: result.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      dimension: f.dimension,
-      responsibility: f.responsibility,
-      failureFactor: f.failureFactor,
-      item: (f as { item?: AnswerItem | null }).item ?? null,
-      message: f.message,
-      recommendation: f.recommendation,
-    })),
+    findings: findingsOf(result.findings),
     facts: {
       teamNeeded: result.facts.teamNeeded,
       inHouseMemberCount: result.facts.inHouseMemberCount,

@@ -6,7 +6,7 @@ export type { AssessmentReportRecord, ClientAssessmentsProjection } from './asse
 // The roadmap reads the latest assessment's stored inputs in the same statement as its target and stored roadmaps
 // (one round trip): it maps that row with the assessments' own mapper rather than a copy of it.
 export type { AssessmentRecord } from './assessments.repository';
-export { toAssessment } from './assessment.mapper';
+export { findingsOf, toAssessment } from './assessment.mapper';
 // Campaigns store the period's assessment from the aggregated answers through the assessments service (scoring and
 // the insert stay here), and take answers and periods by the same rules as a submission.
 export { AssessmentsService, assertAssessablePeriod } from './assessments.service';

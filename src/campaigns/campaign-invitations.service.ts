@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { formatDateTime, text } from '../i18n';
 import { Mailer } from '../mail';
+import { requestLanguage } from '../request';
 import type { RespondentLink } from './campaign.model';
 import { CampaignsRepository, type NewRespondent } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -47,17 +49,15 @@ export class CampaignInvitationsService {
     const mailed = this.mailer.configured;
     if (mailed) {
       const { name } = await this.repository.organisation();
+      // In the language of the request that sent them (the inviter's Accept-Language).
+      const language = requestLanguage();
+      const closesAt = formatDateTime(language, campaign.closesAt);
       for (const { input, token } of issued) {
-        const link = `${this.config.campaigns.publicUrl}/respond/${token}`;
+        const values = { organisation: name, period: campaign.period, link: `${this.config.campaigns.publicUrl}/respond/${token}`, closesAt };
         await this.mailer.send({
           to: input.email.trim(),
-          subject: `${name} asks for your view: social media maturity ${campaign.period}`,
-          text:
-            `Hello,\n\n${name} is looking at how it works with social media and would like your view. ` +
-            `Eight short questions, about five minutes; no account needed. Your answers are only ever shown ` +
-            `together with others', never on their own.\n\n${link}\n\n` +
-            `The link is personal and works until ${campaign.closesAt.toUTCString()}. You may change your ` +
-            `answers until then: the last ones count.\n`,
+          subject: text(language, 'mail.campaignInvitation.subject', values),
+          text: text(language, 'mail.campaignInvitation.body', values),
         });
       }
     }

@@ -7,7 +7,6 @@ import { type Connection, decodeTimeCursor, toConnection } from '../graphql';
 import { RequestLoaders } from '../graphql';
 import {
   aggregateResponses,
-  CAMPAIGN_TEXTS_EN,
   campaignFindings,
   departmentBreakdown,
   type DepartmentAggregate,
@@ -181,8 +180,7 @@ export class CampaignsService {
             organisationDepartments: facts.profile.departments,
             invitedCount: record.invitedCount,
           },
-          CAMPAIGN_TEXTS_EN,
-        ),
+                ),
     });
     if (!assessment) return false;
     await this.campaigns.end(record.id, 'CLOSED', {

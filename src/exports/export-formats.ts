@@ -1,5 +1,5 @@
 import type { PortfolioEntry } from '../portfolio';
-import type { AssessmentReportRecord } from '../assessments';
+import { findingsOf, type AssessmentReportRecord } from '../assessments';
 import { toCsv } from './csv';
 
 export const PORTFOLIO_CSV_HEADER = [
@@ -40,7 +40,10 @@ export function portfolioCsv(entries: readonly PortfolioEntry[]): string {
 
 export const ASSESSMENT_REPORT_FORMAT = 'smt-assessment-report/v1';
 
-/** Everything needed to explain (and recompute) a score: the frozen inputs, the result and its findings. */
+/**
+ * Everything needed to explain (and recompute) a score: the frozen inputs, the result and its findings, the
+ * findings with their texts in the request's language (the stored result keeps codes and numbers only).
+ */
 export function assessmentReport(report: AssessmentReportRecord, exportedAt: Date) {
   const { findings, ...result } = report.result;
   return {
@@ -59,6 +62,6 @@ export function assessmentReport(report: AssessmentReportRecord, exportedAt: Dat
     },
     inputs: report.inputs,
     result,
-    findings,
+    findings: findingsOf(findings),
   };
 }

@@ -2,6 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { Response } from 'express';
 import { type ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors';
 import { logInternalError, mapError } from '../common/error-mapping';
+import { errorMessage } from '../i18n';
+import { requestLanguage } from '../request';
 
 const STATUS: Record<ErrorCode, number> = {
   UNAUTHENTICATED: 401,
@@ -36,7 +38,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     response
       .status(STATUS[mapped.code])
       .json({
-        error: { code: mapped.code, message: mapped.message, fields: mapped.fields.map((f) => f.field) },
+        error: { code: mapped.code, message: errorMessage(requestLanguage(), mapped.code, mapped.message), fields: mapped.fields.map((f) => f.field) },
       });
   }
 }

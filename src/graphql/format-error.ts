@@ -2,6 +2,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { GraphQLError } from 'graphql';
 import { INTERNAL, mapKnownError, type MappedError } from '../common/error-mapping';
 import { isError, RateLimitedError, ThrownValue, type FieldProblem } from '../common/errors';
+import { errorMessage, fieldMessage } from '../i18n';
+import { requestLanguage } from '../request';
 import { inputErrorNote, normaliseInputPath } from './input-edges.plugin';
 import { ARMOR_REJECTION } from './limits';
 
@@ -60,7 +62,8 @@ export function formatGraphQLError(
   const note = inputErrorNote(error);
   let fields = note?.fields ?? mapped.fields;
   if (mapped.code === 'BAD_USER_INPUT' && fields.length === 0) fields = fieldsFromCoercionMessage(formatted.message);
-  fields = fields.map((f) => ({ ...f, field: normaliseInputPath(f.field) }));
+  const language = requestLanguage();
+  fields = fields.map((f) => ({ field: normaliseInputPath(f.field), message: fieldMessage(language, f.message) }));
   const extensions: Record<string, unknown> = { code: mapped.code };
   if (mapped.code === 'BAD_USER_INPUT') {
     extensions.fields = [...new Set(fields.map((f) => f.field))];
@@ -72,7 +75,8 @@ export function formatGraphQLError(
   if (options.exposeStack && original instanceof Error) extensions.stacktrace = original.stack?.split('\n');
   // GraphQL's own message about the document is the client's; anything else says only what mapError says.
   const ownMessage = mapped.code === 'BAD_USER_INPUT' && original instanceof GraphQLError && graphqlCode !== undefined;
-  let message = ownMessage ? formatted.message : mapped.message;
+  // Our messages in the request's language (Accept-Language); GraphQL's own about the document stay as graphql-js writes them.
+  let message = ownMessage ? formatted.message : errorMessage(language, mapped.code, mapped.message);
   if (note?.allowed) message = `${message} Allowed values: ${note.allowed.join(', ')}.`;
   return { message, locations: formatted.locations, path: formatted.path, extensions };
 }

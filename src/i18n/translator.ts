@@ -68,6 +68,18 @@ export function formatDate(language: Language, value: Date): string {
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(value);
 }
 
+const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** A moment written the way the language writes it, in UTC (nl: 1 december 2026 om 14:30; en: 1 December 2026 at 14:30). */
+export function formatDateTime(language: Language, value: Date): string {
+  let format = dateTimeFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    dateTimeFormats.set(language, format);
+  }
+  return `${format.format(value)} UTC`;
+}
+
 function locale(language: Language): string {
   return language === 'nl' ? 'nl-NL' : 'en-GB';
 }

@@ -3,8 +3,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { formatDateTime, label, text } from '../i18n';
 import { Mailer } from '../mail';
-import { userIdOf } from '../request';
+import { requestLanguage, userIdOf } from '../request';
 import { secretHash } from '../tenancy';
 import { RequestScope } from '../tenancy';
 import type { Role } from '../common/roles';
@@ -48,15 +49,20 @@ export class InvitationsService {
       INVITATION_DAYS,
     );
     const tenant = await this.tenants.current();
+    // In the language of the request that sent it: the inviter asked in it, and most often shares it with the invitee.
+    const language = requestLanguage();
+    const values = {
+      organisation: tenant.name,
+      role: label(language, 'Role', role),
+      email,
+      link: `${this.config.campaigns.publicUrl}/invitations/${token}`,
+      token,
+      expiresAt: formatDateTime(language, record.expiresAt),
+    };
     const mail = await this.mailer.send({
       to: email,
-      subject: `You are invited to ${tenant.name.slice(0, 100)} on Social Maturity`,
-      text:
-        `You are invited to join ${tenant.name} as ${role}.\n\n` +
-        `Open this link, sign up or sign in with this email address (${email}) and accept:\n\n` +
-        `${this.config.campaigns.publicUrl}/invitations/${token}\n\n` +
-        `The invitation's token (the link's last part):\n${token}\n\n` +
-        `It can be used once, until ${record.expiresAt.toISOString()}. If you did not expect it, ignore this message.`,
+      subject: text(language, 'mail.invitation.subject', { ...values, organisation: tenant.name.slice(0, 100) }),
+      text: text(language, 'mail.invitation.body', values),
     });
     return toInvitation(record, mail.sent ? null : token);
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { toAssessment } from '../assessments';
+import { stepDescription } from '../i18n';
+import { requestLanguage } from '../request';
 import {
   CURRENT_MODEL_VERSION,
   defaultTarget,
@@ -40,7 +42,9 @@ export class RoadmapService {
   }
 }
 
+/** The stored roadmap as the API shows it: each step's description made here, in the request's language. */
 function toRoadmap(result: RoadmapResult, inputs: ScoringInputs, basedOn: Roadmap['basedOn']): Roadmap {
+  const language = requestLanguage();
   return {
     basedOn,
     targetStage: result.targetStage,
@@ -52,7 +56,7 @@ function toRoadmap(result: RoadmapResult, inputs: ScoringInputs, basedOn: Roadma
       overallScore: step.overallScore,
       stage: step.stage,
       clearsFindings: step.clearsFindings,
-      description: describeStep(step, inputs).text,
+      description: stepDescription(language, describeStep(step, inputs)),
     })),
   };
 }

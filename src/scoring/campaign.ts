@@ -7,7 +7,6 @@ import {
   type CampaignFindingCode,
   type CampaignRules,
 } from './campaign-domain';
-import { CAMPAIGN_TEXTS_EN, type CampaignTexts } from './campaign-texts';
 import {
   DEPARTMENTS,
   REPORTING_CADENCES,
@@ -15,7 +14,6 @@ import {
   type Department,
   type ReportingCadence,
 } from './domain';
-import { fillPlaceholders } from './placeholders';
 import type { AssessmentAnswers, FindingResult } from './types';
 
 /**
@@ -196,7 +194,7 @@ function aggregateCadence(values: readonly ReportingCadence[]): ItemPart<Reporti
   };
 }
 
-/** A campaign rule that fired, before its texts are attached. */
+/** A campaign rule that fired. */
 interface FiredCampaignRule {
   code: CampaignFindingCode;
   item?: AnswerItem;
@@ -208,7 +206,6 @@ interface FiredCampaignRule {
  */
 export function campaignFindings(
   { items, responses, organisationDepartments, invitedCount }: CampaignFindingsInput,
-  texts: CampaignTexts = CAMPAIGN_TEXTS_EN,
   rules: CampaignRules = CAMPAIGN_RULES,
 ): CampaignFindingResult[] {
   const fired: FiredCampaignRule[] = items
@@ -226,18 +223,15 @@ export function campaignFindings(
   }
   if (responses.length < rules.lowResponseRateBelow * invitedCount) fired.push({ code: 'LOW_RESPONSE_RATE' });
   const values = { responses: responses.length, invited: invitedCount };
-  return fired.sort(byImportance(rules)).map((rule) => describe(rule, values, texts, rules));
+  return fired.sort(byImportance(rules)).map((rule) => describe(rule, values, rules));
 }
 
+/** A campaign finding as codes and numbers (LOW_RESPONSE_RATE's texts need the counts); texts come from src/i18n. */
 function describe(
   rule: FiredCampaignRule,
   counts: { responses: number; invited: number },
-  texts: CampaignTexts,
   rules: CampaignRules,
 ): CampaignFindingResult {
-  const text = texts.findings[rule.code];
-  const values: Record<string, string | number> = { ...counts };
-  if (rule.item) values.item = texts.items[rule.item];
   return {
     code: rule.code,
     severity: rules.severities[rule.code],
@@ -245,8 +239,7 @@ function describe(
     item: rule.item ?? null,
     responsibility: null,
     failureFactor: null,
-    message: fillPlaceholders(text.message, values),
-    recommendation: fillPlaceholders(text.recommendation, values),
+    ...(rule.code === 'LOW_RESPONSE_RATE' ? { values: { ...counts } } : {}),
   };
 }
 

@@ -11,10 +11,9 @@ import {
 import { isFullyOutsourced, type ScoringContext } from './context';
 import type { DimensionScores } from './dimensions';
 import type { ScoringModel } from './model';
-import { fillPlaceholders } from './placeholders';
 import type { FindingResult, ScoringInputs } from './types';
 
-/** A rule that fired, before the model's texts are attached. */
+/** A rule that fired. */
 interface FiredRule {
   code: FindingCode;
   responsibility?: Responsibility;
@@ -105,28 +104,15 @@ function failureFactorRules({ initiatives }: ScoringInputs, model: ScoringModel)
   })).filter(({ count }) => count >= model.findingThresholds.recurringFailureFactorMin);
 }
 
+/** A finding as codes and numbers: its texts are made from them in the reader's language (src/i18n). */
 function describe(rule: FiredRule, market: Market, model: ScoringModel): FindingResult {
-  const definition = model.findings[rule.code];
-  const values: Record<string, string | number> = {};
-  if (rule.responsibility) {
-    const text = model.responsibilityTexts[rule.responsibility];
-    values.responsibility = text.label;
-    values.task = text.task;
-  }
-  if (rule.failureFactor) {
-    const text = model.failureFactorTexts[rule.failureFactor];
-    values.factor = text.label;
-    values.advice = text.advice;
-  }
-  if (rule.count !== undefined) values.count = rule.count;
   return {
     code: rule.code,
     severity: severityOf(rule.code, market, model),
-    dimension: definition.dimension,
+    dimension: model.findings[rule.code].dimension,
     responsibility: rule.responsibility ?? null,
     failureFactor: rule.failureFactor ?? null,
-    message: fillPlaceholders(definition.message, values),
-    recommendation: fillPlaceholders(definition.recommendation, values),
+    ...(rule.count !== undefined ? { values: { count: rule.count } } : {}),
   };
 }
 

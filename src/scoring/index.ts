@@ -37,8 +37,6 @@ export type {
   CampaignFindingCode,
   CampaignRules,
 } from './campaign-domain';
-export { CAMPAIGN_TEXTS_EN } from './campaign-texts';
-export type { CampaignFindingText, CampaignTexts } from './campaign-texts';
 export { aggregateResponses, campaignFindings, departmentBreakdown } from './campaign';
 export type {
   CampaignAggregate,
@@ -66,5 +64,5 @@ export {
   sameMove,
 } from './roadmap';
 export type { MoveChoice, RoadmapMove, RoadmapResult, RoadmapStep } from './roadmap';
-export { ROADMAP_TEXTS_EN, describeStep } from './roadmap-texts';
-export type { RoadmapTexts, StepDescription } from './roadmap-texts';
+export { describeStep } from './roadmap-texts';
+export type { StepDescription } from './roadmap-texts';

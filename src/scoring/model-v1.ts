@@ -1,6 +1,6 @@
 import { FINDING_CODES } from './domain';
 import type { ScoringModel } from './model';
-import { FAILURE_FACTOR_TEXTS_V1, FINDINGS_V1, RESPONSIBILITY_TEXTS_V1 } from './model-v1-texts';
+import { FINDINGS_V1 } from './model-v1-findings';
 
 /** The scoring model social-maturity/v1, for users in docs/methodology.md (checked by methodology.spec.ts). */
 export const SOCIAL_MATURITY_V1: ScoringModel = {
@@ -62,6 +62,4 @@ export const SOCIAL_MATURITY_V1: ScoringModel = {
   },
   findingOrder: FINDING_CODES,
   findings: FINDINGS_V1,
-  responsibilityTexts: RESPONSIBILITY_TEXTS_V1,
-  failureFactorTexts: FAILURE_FACTOR_TEXTS_V1,
 };

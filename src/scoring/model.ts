@@ -1,17 +1,15 @@
 import type {
   Culture,
   Dimension,
-  FailureFactor,
   FindingCode,
   Market,
   ReportingCadence,
-  Responsibility,
   Severity,
   Stage,
 } from './domain';
 
 /**
- * A scoring model is data: every number and text the engine uses. A new version is a new value of this
+ * A scoring model is data: every number the engine uses (its texts are in the catalogues, src/i18n, by code). A new version is a new value of this
  * type registered in SCORING_MODELS, never a fork of the engine.
  */
 export interface ScoringModel {
@@ -32,8 +30,6 @@ export interface ScoringModel {
   /** Rule order: findings of equal severity are reported in this order. */
   readonly findingOrder: readonly FindingCode[];
   readonly findings: Readonly<Record<FindingCode, FindingDefinition>>;
-  readonly responsibilityTexts: Readonly<Record<Responsibility, ResponsibilityText>>;
-  readonly failureFactorTexts: Readonly<Record<FailureFactor, FailureFactorText>>;
 }
 
 /** teamNeeded = employees >= always, or employees >= conditional and one of the other conditions holds. */
@@ -122,28 +118,10 @@ export interface FindingThresholds {
   readonly marketingOnlyMinDepartments: number;
 }
 
-/**
- * Texts may hold placeholders: {responsibility} and {task} (UNCOVERED_RESPONSIBILITY),
- * {factor}, {advice} and {count} (RECURRING_FAILURE_FACTOR).
- */
+/** A finding of the model: its severity and dimension; its texts live in the catalogues (src/i18n), keyed by code. */
 export interface FindingDefinition {
   readonly severity: Severity;
   /** Overrides the severity in a market (SALES_NOT_INVOLVED weighs more in B2B). */
   readonly severityByMarket?: Readonly<Partial<Record<Market, Severity>>>;
   readonly dimension: Dimension | null;
-  readonly message: string;
-  readonly recommendation: string;
-}
-
-export interface ResponsibilityText {
-  /** E.g. "reputation management". */
-  readonly label: string;
-  /** What owning it means, e.g. "monitoring the online reputation and handling crises". */
-  readonly task: string;
-}
-
-export interface FailureFactorText {
-  /** E.g. "the lack of a strategy". */
-  readonly label: string;
-  readonly advice: string;
 }

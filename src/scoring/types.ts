@@ -104,8 +104,12 @@ export interface FindingResult {
   dimension: Dimension | null;
   responsibility: Responsibility | null;
   failureFactor: FailureFactor | null;
-  message: string;
-  recommendation: string;
+  /**
+   * The numbers its texts need, when they need any (RECURRING_FAILURE_FACTOR: count; LOW_RESPONSE_RATE: responses,
+   * invited). The engine writes no texts: message and recommendation are made from the code, the codes above and
+   * these numbers, in the reader's language (src/i18n, keys finding.<code>.message|recommendation).
+   */
+  values?: Readonly<Record<string, number>>;
 }
 
 /** The context the score was computed in, kept so a result can be explained. */
