@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BadUserInputError } from '../common/errors';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { Mailer } from '../mail';
+import { TenantTransaction } from '../tenancy';
 import type { RespondentLink } from './campaign.model';
 import { CampaignsRepository, type NewRespondent } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -13,7 +14,10 @@ export const MAX_RESPONDENTS_PER_CALL = 200;
 /**
  * Invites respondents to an OPEN campaign: each gets a personal link whose token is stored only as its hash. With
  * SMTP_URL the link goes out by mail (and is not returned); without, it is returned once to the inviter.
- * Inviting an address again gives it a new link (the old one stops working).
+ * Inviting an address again gives it a new link (the old one stops working). The mail goes out only after the
+ * invitation committed (TenantTransaction.afterCommit): a rolled-back invitation mails no link that would not work.
+ * A mail that fails then is logged (the Mailer's recipient, never the link); inviting the address again sends a
+ * new link.
  */
 @Injectable()
 export class CampaignInvitationsService {
@@ -21,6 +25,7 @@ export class CampaignInvitationsService {
     private readonly campaigns: CampaignsService,
     private readonly repository: CampaignsRepository,
     private readonly mailer: Mailer,
+    private readonly tx: TenantTransaction,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -47,17 +52,20 @@ export class CampaignInvitationsService {
     const mailed = this.mailer.configured;
     if (mailed) {
       const { name } = await this.repository.organisation();
-      for (const { input, token } of issued) {
-        const link = `${this.config.campaigns.publicUrl}/respond/${token}`;
-        await this.mailer.send({
-          to: input.email.trim(),
-          subject: `${name} asks for your view: social media maturity ${campaign.period}`,
-          text:
-            `Hello,\n\n${name} is looking at how it works with social media and would like your view. ` +
-            `Eight short questions, about five minutes; no account needed. Your answers are only ever shown ` +
-            `together with others', never on their own.\n\n${link}\n\n` +
-            `The link is personal and works until ${campaign.closesAt.toUTCString()}. You may change your ` +
-            `answers until then: the last ones count.\n`,
+      const messages = issued.map(({ input, token }) => ({
+        to: input.email.trim(),
+        subject: `${name} asks for your view: social media maturity ${campaign.period}`,
+        text:
+          `Hello,\n\n${name} is looking at how it works with social media and would like your view. ` +
+          `Eight short questions, about five minutes; no account needed. Your answers are only ever shown ` +
+          `together with others', never on their own.\n\n${this.config.campaigns.publicUrl}/respond/${token}\n\n` +
+          `The link is personal and works until ${campaign.closesAt.toUTCString()}. You may change your ` +
+          `answers until then: the last ones count.\n`,
+      }));
+      // One item per message: a failed mail does not hold back the others.
+      for (const message of messages) {
+        this.tx.afterCommit(async () => {
+          await this.mailer.send(message);
         });
       }
     }

@@ -326,6 +326,36 @@ describe('campaigns (GraphQL)', () => {
     }
   });
 
+  it('mails no link for an invitation whose transaction rolled back, and mails after the commit', async () => {
+    const smtp = await startTestSmtpServer();
+    const mailing = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://survey.example.test' });
+    try {
+      const tenant = await createTenant(mailing.gql, owner, { name: 'Rolled Back Org' });
+      const opened = await mailing.gql(OPEN, { input: { period: '2025-Q1', closesAt: inAWeek() } }, { token: owner.token, tenant });
+      const id = opened.data.openCampaign.id as string;
+      // Two root fields in one mutation: the second fails, so the whole operation (the invitation too) rolls back.
+      const failed = await mailing.gql(
+        `mutation($id: ID!) {
+          invited: inviteRespondents(campaignId: $id, respondents: [{ email: "rolled.back@example.test", department: HR }]) { email mailed }
+          stale: cancelCampaign(id: $id, expectedVersion: 999) { id } }`,
+        { id },
+        { token: owner.token, tenant },
+      );
+      expect(failed.code).toBe('VERSION_CONFLICT');
+      // A mail sent inline would have been accepted by the SMTP server before the response was sent.
+      expect(smtp.received).toEqual([]);
+      expect((await mailing.gql(`query($id: ID!) { campaign(id: $id) { invitedCount } }`, { id }, { token: owner.token, tenant })).data.campaign.invitedCount).toBe(0);
+
+      const sent = await mailing.gql(INVITE, { id, r: [{ email: 'committed@example.test', department: 'HR' }] }, { token: owner.token, tenant });
+      expect(sent.errors).toBeUndefined();
+      // Mailed after COMMIT but before the response: it is already there, and it is the only one.
+      expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['committed@example.test']]);
+    } finally {
+      await mailing.close();
+      await smtp.close();
+    }
+  });
+
   it('lists the tenant’s campaigns newest first, with a status filter and totals', async () => {
     const tenant = await createTenant(t.gql, owner);
     const first = await openCampaign(tenant, { period: '2025-Q1' });
