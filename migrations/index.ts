@@ -13,6 +13,7 @@ import { DropWebhookEnqueue1764150013000 } from './1764150013000-drop-webhook-en
 import { TargetsActions1764150014000 } from './1764150014000-targets-actions';
 import { Campaigns1764150015000 } from './1764150015000-campaigns';
 import { ApiKeysInvitations1764150016000 } from './1764150016000-api-keys-invitations';
+import { CampaignMemberResponses1764150017000 } from './1764150017000-campaign-member-responses';
 import { FindingCodesOnly1764150018000 } from './1764150018000-finding-codes-only';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   TargetsActions1764150014000,
   Campaigns1764150015000,
   ApiKeysInvitations1764150016000,
+  CampaignMemberResponses1764150017000,
   FindingCodesOnly1764150018000,
 ];

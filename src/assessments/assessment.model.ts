@@ -100,18 +100,43 @@ export class AssessmentFacts {
   applicableResponsibilities!: Responsibility[];
 }
 
-@ObjectType('AssessmentAnswers', { description: 'The questionnaire answers the assessment was scored with.' })
-export class AssessmentAnswers {
-  @Field(() => Int, { description: 'Overall satisfaction with the results, 1-5.' })
+/** Said of each 1-5 answer in AssessmentAnswers: a campaign's aggregate may lie between two whole answers. */
+const WHOLE_ANSWER =
+  ' A campaign aggregate between two whole answers (the median of an even count, e.g. 3.5) shows here as the ' +
+  'lower one; the exact value it was scored with is in `ratings`.';
+
+@ObjectType('AnswerRatings', {
+  description:
+    'The three 1-5 answers exactly as scored. A submission gives whole numbers; a campaign aggregate can be a half ' +
+    '(the mean of the two middle responses of an even count, e.g. 3.5), and the model takes it as it is.',
+})
+export class AnswerRatings {
+  @Field(() => Float, { description: 'Overall satisfaction with the results, 1-5.' })
   overallSatisfaction!: number;
 
-  @Field(() => Int, { description: 'Support from senior management, 1-5.' })
+  @Field(() => Float, { description: 'Support from senior management, 1-5.' })
+  managementSupport!: number;
+
+  @Field(() => Float, { description: 'How well the team lives the policy as an example, 1-5.' })
+  policyRoleModel!: number;
+}
+
+/**
+ * The questionnaire answers as stored. The three ratings are numbers (a campaign's 3.5 included); the Int fields
+ * of the contract show them as whole answers (assessment-answers.resolver.ts), `ratings` exactly.
+ */
+@ObjectType('AssessmentAnswers', { description: 'The questionnaire answers the assessment was scored with.' })
+export class AssessmentAnswers {
+  @Field(() => Int, { description: 'Overall satisfaction with the results, 1-5.' + WHOLE_ANSWER })
+  overallSatisfaction!: number;
+
+  @Field(() => Int, { description: 'Support from senior management, 1-5.' + WHOLE_ANSWER })
   managementSupport!: number;
 
   @Field({ description: 'A social media policy and guidelines exist.' })
   hasPolicy!: boolean;
 
-  @Field(() => Int, { description: 'How well the team lives the policy as an example, 1-5.' })
+  @Field(() => Int, { description: 'How well the team lives the policy as an example, 1-5.' + WHOLE_ANSWER })
   policyRoleModel!: number;
 
   @Field({ description: 'A crisis plan for social media exists.' })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssessmentAnswersResolver } from './assessment-answers.resolver';
 import { AssessmentReader } from './assessment-reader';
 import { AssessmentOutlookResolver } from './assessment-outlook.resolver';
 import { AssessmentsRepository } from './assessments.repository';
@@ -16,6 +17,7 @@ import { TenantAssessmentsResolver } from './tenant-assessments.resolver';
     AssessmentsResolver,
     TenantAssessmentsResolver,
     AssessmentOutlookResolver,
+    AssessmentAnswersResolver,
   ],
   exports: [AssessmentReader, AssessmentsService],
 })

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { formatDateTime, text } from '../i18n';
 import { Mailer } from '../mail';
 import { requestLanguage } from '../request';
+import { TenantTransaction } from '../tenancy';
 import type { RespondentLink } from './campaign.model';
 import { CampaignsRepository, type NewRespondent } from './campaigns.repository';
 import { CampaignsService } from './campaigns.service';
@@ -15,7 +16,10 @@ export const MAX_RESPONDENTS_PER_CALL = 200;
 /**
  * Invites respondents to an OPEN campaign: each gets a personal link whose token is stored only as its hash. With
  * SMTP_URL the link goes out by mail (and is not returned); without, it is returned once to the inviter.
- * Inviting an address again gives it a new link (the old one stops working).
+ * Inviting an address again gives it a new link (the old one stops working). The mail goes out only after the
+ * invitation committed (TenantTransaction.afterCommit): a rolled-back invitation mails no link that would not work.
+ * A mail that fails then is logged (the Mailer's recipient, never the link); inviting the address again sends a
+ * new link.
  */
 @Injectable()
 export class CampaignInvitationsService {
@@ -23,6 +27,7 @@ export class CampaignInvitationsService {
     private readonly campaigns: CampaignsService,
     private readonly repository: CampaignsRepository,
     private readonly mailer: Mailer,
+    private readonly tx: TenantTransaction,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,12 +57,19 @@ export class CampaignInvitationsService {
       // In the language of the request that sent them (the inviter's Accept-Language).
       const language = requestLanguage();
       const closesAt = formatDateTime(language, campaign.closesAt);
-      for (const { input, token } of issued) {
-        const values = { organisation: name, period: campaign.period, link: `${this.config.campaigns.publicUrl}/respond/${token}`, closesAt };
-        await this.mailer.send({
+      const messages = issued.map(({ input, token }) => {
+        const link = `${this.config.campaigns.publicUrl}/respond/${token}`;
+        const values = { organisation: name, period: campaign.period, link, closesAt };
+        return {
           to: input.email.trim(),
           subject: text(language, 'mail.campaignInvitation.subject', values),
           text: text(language, 'mail.campaignInvitation.body', values),
+        };
+      });
+      // One item per message: a failed mail does not hold back the others.
+      for (const message of messages) {
+        this.tx.afterCommit(async () => {
+          await this.mailer.send(message);
         });
       }
     }

@@ -102,7 +102,9 @@ export class Campaign {
   @Field(() => Int, { description: 'Responses needed to close it with an assessment.' })
   minResponses!: number;
 
-  @Field(() => Int, { description: 'Respondents invited.' })
+  @Field(() => Int, {
+    description: 'Respondents: people invited with a link, and members who answered with their login without one.',
+  })
   invitedCount!: number;
 
   @Field(() => Int, { description: 'Respondents who answered (each counts once: the last answer counts).' })

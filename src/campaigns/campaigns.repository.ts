@@ -112,9 +112,12 @@ export class CampaignsRepository {
     return rows.length > 0;
   }
 
-  /** With `lock`, the row stays locked (FOR UPDATE) until the transaction ends: closes and cancels queue on it. */
-  async findById(id: string, lock = false): Promise<CampaignRecord | null> {
-    if (lock) await this.rows(`SELECT 1 FROM campaigns WHERE id = $1 FOR UPDATE`, [id]);
+  /**
+   * With `lock`, the row stays locked until the transaction ends: closes and cancels queue on it (FOR UPDATE); a
+   * member's answer takes it FOR SHARE (as a link's answer does in campaign_link), so a close waits for it.
+   */
+  async findById(id: string, lock: false | 'share' | 'update' = false): Promise<CampaignRecord | null> {
+    if (lock) await this.rows(`SELECT 1 FROM campaigns WHERE id = $1 FOR ${lock === 'share' ? 'SHARE' : 'UPDATE'}`, [id]);
     const [row] = await this.rows<Row>(`SELECT ${COLUMNS} FROM campaigns c WHERE c.id = $1`, [id]);
     return row ? toRecord(row) : null;
   }
@@ -181,6 +184,42 @@ export class CampaignsRepository {
       [campaignIds],
     );
     return rows.map((r) => ({ campaignId: r.campaign_id, answers: r.answers, department: r.department, external: r.external }));
+  }
+
+  /**
+   * The signed-in member's respondent row in this campaign, made on first use: the row already linked to the
+   * member, else the invitation of the member's email (which becomes linked), else a new row without a link. The
+   * member's department is recorded (they know it best). One statement; the respondent id.
+   */
+  async memberRespondent(campaignId: string, department: Department): Promise<string> {
+    const [row] = await this.rows<{ id: string }>(
+      `WITH me AS (SELECT u.id, u.email FROM users u WHERE u.id = app_current_user()),
+       linked AS (
+         UPDATE campaign_respondents r SET department = $2
+          WHERE r.campaign_id = $1 AND r.user_id = (SELECT me.id FROM me)
+         RETURNING r.id),
+       added AS (
+         INSERT INTO campaign_respondents AS r (campaign_id, email, department, external, user_id)
+         SELECT $1, me.email, $2, false, me.id FROM me WHERE NOT EXISTS (SELECT 1 FROM linked)
+         ON CONFLICT (tenant_id, campaign_id, lower(email)) DO UPDATE SET user_id = EXCLUDED.user_id, department = $2
+         RETURNING r.id)
+       SELECT id FROM linked UNION ALL SELECT id FROM added`,
+      [campaignId, department],
+    );
+    return row.id;
+  }
+
+  /** Of these campaigns, those the signed-in member has answered (by login, or by the link of their email). */
+  async answeredByMember(campaignIds: readonly string[]): Promise<Set<string>> {
+    const rows = await this.rows<{ campaign_id: string }>(
+      `SELECT r.campaign_id FROM campaign_respondents r
+        WHERE r.campaign_id = ANY($1::uuid[])
+          AND (r.user_id = app_current_user()
+               OR lower(r.email) = (SELECT lower(u.email) FROM users u WHERE u.id = app_current_user()))
+          AND EXISTS (SELECT 1 FROM campaign_responses a WHERE a.tenant_id = r.tenant_id AND a.respondent_id = r.id)`,
+      [campaignIds],
+    );
+    return new Set(rows.map((r) => r.campaign_id));
   }
 
   /** The last answer counts: a second answer replaces the first. */

@@ -5,7 +5,8 @@ import { AssessmentsService } from '../assessments';
 import { AssessmentAnswersInput } from '../assessments';
 import { ForbiddenError } from '../common/errors';
 import { currentRequestContext } from '../request';
-import type { DepartmentAggregate as DepartmentAggregateResult, ItemAggregate as ItemAggregateResult } from '../scoring';
+import type { Department, DepartmentAggregate as DepartmentAggregateResult, ItemAggregate as ItemAggregateResult } from '../scoring';
+import { DepartmentEnum, RequestLoaders } from '../graphql';
 import { Access } from '../tenancy';
 import type { AppRequest } from '../tenancy';
 import { ALL_ROLES, PROFILE_EDITORS } from '../common/roles';
@@ -23,6 +24,7 @@ export class CampaignsResolver {
     private readonly invitations: CampaignInvitationsService,
     private readonly responses: CampaignResponsesService,
     private readonly assessments: AssessmentsService,
+    private readonly loaders: RequestLoaders,
   ) {}
 
   @Query(() => Campaign, { nullable: true, description: "One of the selected tenant's campaigns, or null." })
@@ -86,6 +88,24 @@ export class CampaignsResolver {
     return this.responses.submit(token, answers, req.ip ?? 'unknown');
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Signed in: the caller answers an OPEN campaign of the selected tenant as a respondent, without a link (any ' +
+      'member role). One response per member: answering again replaces it, and a member invited by email answers ' +
+      "as that invitation (link and login share one response). The answers are never shown, only the aggregate. " +
+      'CONFLICT once the campaign is closed, expired or cancelled; NOT_FOUND for another tenant\'s campaign.',
+  })
+  @Access.tenant(ALL_ROLES)
+  @Audited.arg('campaignId')
+  respondToCampaign(
+    @Args('campaignId', { type: () => ID, description: 'The OPEN campaign.' }) campaignId: string,
+    @Args('answers', { description: 'The questionnaire answers.' }) answers: AssessmentAnswersInput,
+    @Args('department', { type: () => DepartmentEnum, description: "The caller's department (for the department breakdown)." })
+    department: Department,
+  ): Promise<boolean> {
+    return this.responses.respondAsMember(campaignId, answers, department);
+  }
+
   @Mutation(() => Campaign, {
     description:
       "Closes an OPEN campaign: its aggregate becomes the period's assessment (source CAMPAIGN), exactly once. " +
@@ -126,6 +146,19 @@ export class CampaignsResolver {
   departments(@Parent() campaign: Campaign): Promise<DepartmentAggregateResult[]> {
     requireOwnTenant(campaign, 'departments');
     return this.campaigns.departments(campaign);
+  }
+
+  @ResolveField(() => Boolean, {
+    description: 'Whether the signed-in member has answered it (with respondToCampaign or their invitation\'s link); never what.',
+  })
+  answeredByMe(@Parent() campaign: Campaign): Promise<boolean> {
+    requireOwnTenant(campaign, 'answeredByMe');
+    return this.loaders
+      .get<string, boolean>('campaign.answeredByMe', async (ids) => {
+        const answered = await this.responses.answeredByMember(ids);
+        return ids.map((id) => answered.has(id));
+      })
+      .load(campaign.id);
   }
 
   @ResolveField(() => Assessment, { nullable: true, description: "The period's assessment scored from it, once CLOSED." })

@@ -194,7 +194,7 @@ export class CampaignsService {
   }
 
   private async lock(id: string): Promise<CampaignRecord> {
-    const record = isUuid(id) ? await this.campaigns.findById(id, true) : null;
+    const record = isUuid(id) ? await this.campaigns.findById(id, 'update') : null;
     if (!record) throw new CampaignNotFoundError();
     return record;
   }

@@ -6,8 +6,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { formatDateTime, label, text } from '../i18n';
 import { Mailer } from '../mail';
 import { requestLanguage, userIdOf } from '../request';
-import { secretHash } from '../tenancy';
-import { RequestScope } from '../tenancy';
+import { RequestScope, secretHash, TenantTransaction } from '../tenancy';
 import type { Role } from '../common/roles';
 import { TenantsService } from '../tenants';
 import type { Tenant } from '../tenants';
@@ -31,6 +30,7 @@ export class InvitationsService {
     private readonly scope: RequestScope,
     private readonly tenants: TenantsService,
     private readonly mailer: Mailer,
+    private readonly tx: TenantTransaction,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,12 +59,19 @@ export class InvitationsService {
       token,
       expiresAt: formatDateTime(language, record.expiresAt),
     };
-    const mail = await this.mailer.send({
+    const message = {
       to: email,
       subject: text(language, 'mail.invitation.subject', { ...values, organisation: tenant.name.slice(0, 100) }),
       text: text(language, 'mail.invitation.body', values),
-    });
-    return toInvitation(record, mail.sent ? null : token);
+    };
+    // Mailed only once the invitation committed: a rolled-back invitation mails no token that would not work.
+    const mailed = this.mailer.configured;
+    if (mailed) {
+      this.tx.afterCommit(async () => {
+        await this.mailer.send(message);
+      });
+    }
+    return toInvitation(record, mailed ? null : token);
   }
 
   async list(): Promise<Invitation[]> {

@@ -38,6 +38,8 @@ export class TransactionState {
   abandoned = false;
   /** Literal SQL sent with COMMIT in one round trip (see TenantTransaction.beforeCommit). */
   readonly beforeCommit: string[] = [];
+  /** Work that may happen only once the transaction committed, e.g. mail (see TenantTransaction.afterCommit). */
+  readonly afterCommit: (() => Promise<void>)[] = [];
 
   /** Rolls back and releases a transaction nobody ended. */
   async abandon(): Promise<void> {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AppError, PoolBusyError, RequestAbortedError } from '../common/errors';
 import { usePreparedStatements } from '../database';
@@ -22,6 +22,8 @@ import { ReadYourWrites } from './read-your-writes';
  */
 @Injectable()
 export class TenantTransaction {
+  private readonly logger = new Logger('TenantTransaction');
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly replica: ReadReplica,
@@ -78,6 +80,15 @@ export class TenantTransaction {
     this.state().beforeCommit.push(sql);
   }
 
+  /**
+   * Work that must not happen for a transaction that rolls back (mail with a link that would not work): it runs
+   * after a successful COMMIT, before the response leaves, one after the other; after a rollback it is dropped.
+   * It cannot fail the request any more (the data is stored): a failure is logged, without its details.
+   */
+  afterCommit(work: () => Promise<void>): void {
+    this.state().afterCommit.push(work);
+  }
+
   /** Ends the request's transaction: commit on success, rollback otherwise. Safe to call when none was opened. */
   async finish(outcome: 'commit' | 'rollback'): Promise<void> {
     const state = currentRequestContext()?.transaction;
@@ -103,6 +114,17 @@ export class TenantTransaction {
       throw e;
     } finally {
       await runner.release();
+    }
+    if (outcome === 'commit') await this.runAfterCommit(state.afterCommit.splice(0));
+  }
+
+  private async runAfterCommit(work: (() => Promise<void>)[]): Promise<void> {
+    for (const item of work) {
+      try {
+        await item();
+      } catch (e) {
+        this.logger.error({ msg: 'work after commit failed', err: e instanceof Error ? e.name : 'unknown' });
+      }
     }
   }
 

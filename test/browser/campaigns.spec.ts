@@ -199,6 +199,48 @@ describe('campaigns (browser)', () => {
     await capture('waiting', '#campaign-end-conflict');
   });
 
+  it('shows the client’s open campaign with its response count on the portfolio, linking to the campaign page', async () => {
+    await page.goto(`${base}/dashboard/#/portfolio`);
+    const row = page.locator(`#portfolio-table tr[data-tenant="${tenantId}"]`);
+    const badge = row.locator('.portfolio-campaign a.badge-campaign');
+    await badge.waitFor();
+    const closes = await t.gql(`query { tenant { campaigns(status: OPEN) { edges { node { closesAt } } } } }`, {}, { token: consultant.token, tenant: tenantId });
+    const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(new Date(closes.data.tenant.campaigns.edges[0].node.closesAt as string));
+    await expect(badge.innerText()).resolves.toBe(
+      en.portfolio.campaignOpen.replace('{{responses}}', '1').replace('{{invited}}', '3').replace('{{closesAt}}', day),
+    );
+    await expect(page.locator('#portfolio-table thead').innerText()).resolves.toContain(en.portfolio.campaign);
+    await capture('portfolio', `#portfolio-table tr[data-tenant="${tenantId}"] .badge-campaign`);
+    await badge.click();
+    await page.waitForURL(new RegExp(`#/t/${tenantId}/campaigns$`));
+    await page.locator('#campaign-detail #campaign-status', { hasText: en.enum.CampaignStatus.OPEN }).waitFor();
+  });
+
+  it('lets the signed-in consultant answer the campaign themselves with the same form', async () => {
+    await page.goto(`${base}/dashboard/#/t/${tenantId}/campaigns`);
+    const open = page.locator('#answer-yourself-open');
+    await expect(open.innerText()).resolves.toBe(en.campaigns.answerYourself);
+    await open.click();
+    await expect(page.locator('#answer-yourself #respond-form legend').count()).resolves.toBe(8);
+    await page.selectOption('#answer-yourself [name=department]', 'SALES');
+    for (const [name, value] of [['overallSatisfaction', '5'], ['managementSupport', '2'], ['policyRoleModel', '3']]) {
+      await page.check(`#answer-yourself [name=${name}][value="${value}"]`);
+    }
+    for (const [name, value] of [['hasPolicy', 'true'], ['hasCrisisPlan', 'false'], ['hasMonitoring', 'true'], ['communityApplicable', 'false']]) {
+      await page.check(`#answer-yourself [name=${name}][value="${value}"]`);
+    }
+    await page.check('#answer-yourself [name=reportingCadence][value=WEEKLY]');
+    await capture('answer-yourself', '#answer-yourself #respond-submit');
+    await page.click('#answer-yourself #respond-submit');
+    await expect(page.locator('#answer-thanks').innerText()).resolves.toBe(en.campaigns.answerThanks);
+    await page.locator('#campaign-responses', { hasText: /^2$/ }).waitFor();
+    await expect(page.locator('#campaign-rate').innerText()).resolves.toMatch(/^2 \/ 4/);
+    // After a reload the page knows the consultant answered (answeredByMe), never what.
+    await page.reload();
+    await expect(page.locator('#answer-yourself-open').innerText()).resolves.toBe(en.campaigns.changeYourAnswers);
+    await expect(page.locator('#answer-yourself').innerText()).resolves.toContain(en.campaigns.answeredByMe);
+  });
+
   it('shows each item as a bar chart with the contested items highlighted, then closes into an assessment', async () => {
     const token = links[1].split('/respond/')[1];
     const res = await t.gql(`mutation($t: String!, $a: AssessmentAnswersInput!) { submitCampaignResponse(token: $t, answers: $a) }`, {
@@ -210,10 +252,10 @@ describe('campaigns (browser)', () => {
     });
     expect(res.errors).toBeUndefined();
     await page.reload();
-    await page.locator('#campaign-responses', { hasText: /^2$/ }).waitFor();
+    await page.locator('#campaign-responses', { hasText: /^3$/ }).waitFor();
     await page.locator('[data-testid=item-chart-OVERALL_SATISFACTION] svg').waitFor();
     await expect(page.locator('[data-testid^=item-chart-]').count()).resolves.toBe(8);
-    // 4 vs 1 on satisfaction and yes vs no on the policy disagree; both said 2 for management support.
+    // 4, 1 and 5 on satisfaction and yes, no, yes on the policy disagree; all three said 2 for management support.
     const contested = await page.locator('.item-card.item-contested').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')));
     expect(contested).toEqual(expect.arrayContaining(['OVERALL_SATISFACTION', 'HAS_POLICY']));
     expect(contested).not.toContain('MANAGEMENT_SUPPORT');

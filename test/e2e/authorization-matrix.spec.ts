@@ -182,6 +182,13 @@ const MATRIX: Record<string, Entry> = {
       variables: { t: id(), a: ANSWERS },
     }),
   },
+  'Mutation.respondToCampaign': {
+    allow: MEMBERS,
+    call: () => ({
+      query: `mutation($id: ID!, $a: AssessmentAnswersInput!) { respondToCampaign(campaignId: $id, answers: $a, department: HR) }`,
+      variables: { id: id(), a: ANSWERS },
+    }),
+  },
   'Mutation.closeCampaign': {
     allow: ['ADMIN', 'OWNER', 'CONSULTANT'],
     call: () => ({ query: `mutation($id: ID!) { closeCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id: id() } }),

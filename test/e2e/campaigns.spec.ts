@@ -171,6 +171,51 @@ describe('campaigns (GraphQL)', () => {
     expect((await t.gql(VIEW, { token: tokens[4] })).data.respondentCampaign.open).toBe(false);
   });
 
+  it('stores a fractional aggregate exactly: answers.ratings shows 3.5 and the score is the engine’s score of it', async () => {
+    const tenant = await createTenant(t.gql, owner, { name: 'Half Way Ltd' });
+    const { id } = await openCampaign(tenant, { minResponses: 2 });
+    const tokens = await invite(tenant, id, [
+      ['h1@example.test', 'MARKETING'],
+      ['h2@example.test', 'SALES'],
+    ]);
+    // Even n: the mean of the two middle values. 3 and 4 give 3.5; 2 and 3 give 2.5.
+    await respond(tokens[0], answers({ overallSatisfaction: 3, policyRoleModel: 3, managementSupport: 2 }));
+    await respond(tokens[1], answers({ overallSatisfaction: 4, policyRoleModel: 4, managementSupport: 3 }));
+    const read = await campaign(tenant, id);
+    const closed = await t.gql(CLOSE, { id, v: read.version }, { token: owner.token, tenant });
+    expect(closed.errors).toBeUndefined();
+
+    const res = await t.gql(
+      `query($id: ID!) { campaign(id: $id) { items { item value } assessment { overallScore stage
+        answers { overallSatisfaction managementSupport policyRoleModel hasPolicy hasCrisisPlan hasMonitoring reportingCadence communityApplicable
+          ratings { overallSatisfaction managementSupport policyRoleModel } }
+        dimensions { dimension score } findings { code } } } }`,
+      { id },
+      { token: owner.token, tenant },
+    );
+    expect(res.errors).toBeUndefined();
+    const a = res.data.campaign.assessment;
+    expect(a.answers.ratings).toEqual({ overallSatisfaction: 3.5, managementSupport: 2.5, policyRoleModel: 3.5 });
+    // The contract's Int fields stay Int: the lower whole answer, documented; the score never uses them.
+    expect([a.answers.overallSatisfaction, a.answers.managementSupport, a.answers.policyRoleModel]).toEqual([3, 2, 3]);
+    const values = Object.fromEntries((res.data.campaign.items as { item: string; value: string }[]).map((i) => [i.item, i.value]));
+    expect([values.OVERALL_SATISFACTION, values.MANAGEMENT_SUPPORT, values.POLICY_ROLE_MODEL]).toEqual(['3.5', '2.5', '3.5']);
+
+    // The engine's score of the aggregate as the API shows it (ratings exact, the rest as answered) is the score.
+    const stored = await admin.query<{ inputs: ScoringInputs }>(`SELECT inputs FROM assessments WHERE tenant_id = $1 AND campaign_id = $2`, [tenant, id]);
+    const { ratings, ...rest } = a.answers as Record<string, unknown> & { ratings: Record<string, number> };
+    const aggregate = { ...rest, ...ratings } as unknown as ScoringInputs['answers'];
+    expect(stored.rows[0].inputs.answers).toEqual(aggregate);
+    const expected = score({ ...stored.rows[0].inputs, answers: aggregate }, getScoringModel('social-maturity/v1'));
+    expect(a.overallScore).toBe(expected.overallScore);
+    expect(a.stage).toBe(expected.stage);
+    // By hand: no initiatives, so SATISFACTION is (3.5 - 1) / 4 * 100; rounded to 4 it would be 75, to 3 it would be 50.
+    const satisfaction = (a.dimensions as { dimension: string; score: number }[]).find((d) => d.dimension === 'SATISFACTION');
+    expect(satisfaction!.score).toBe(62.5);
+    // 2.5 is above the "<= 2" of WEAK_MANAGEMENT_SUPPORT: no finding, whatever the Int field shows.
+    expect((a.findings as { code: string }[]).map((f) => f.code)).not.toContain('WEAK_MANAGEMENT_SUPPORT');
+  });
+
   it('closes exactly once under 20 concurrent closeCampaign calls', async () => {
     const tenant = await createTenant(t.gql, owner);
     const { id, version } = await openCampaign(tenant, { minResponses: 1 });
@@ -275,6 +320,36 @@ describe('campaigns (GraphQL)', () => {
       expect(match).not.toBeNull();
       const view = await mailing.gql(VIEW, { token: match![1] });
       expect(view.data.respondentCampaign.organisationName).toBe('Mailed Org');
+    } finally {
+      await mailing.close();
+      await smtp.close();
+    }
+  });
+
+  it('mails no link for an invitation whose transaction rolled back, and mails after the commit', async () => {
+    const smtp = await startTestSmtpServer();
+    const mailing = await startTestApp({ SMTP_URL: smtp.url, PUBLIC_URL: 'https://survey.example.test' });
+    try {
+      const tenant = await createTenant(mailing.gql, owner, { name: 'Rolled Back Org' });
+      const opened = await mailing.gql(OPEN, { input: { period: '2025-Q1', closesAt: inAWeek() } }, { token: owner.token, tenant });
+      const id = opened.data.openCampaign.id as string;
+      // Two root fields in one mutation: the second fails, so the whole operation (the invitation too) rolls back.
+      const failed = await mailing.gql(
+        `mutation($id: ID!) {
+          invited: inviteRespondents(campaignId: $id, respondents: [{ email: "rolled.back@example.test", department: HR }]) { email mailed }
+          stale: cancelCampaign(id: $id, expectedVersion: 999) { id } }`,
+        { id },
+        { token: owner.token, tenant },
+      );
+      expect(failed.code).toBe('VERSION_CONFLICT');
+      // A mail sent inline would have been accepted by the SMTP server before the response was sent.
+      expect(smtp.received).toEqual([]);
+      expect((await mailing.gql(`query($id: ID!) { campaign(id: $id) { invitedCount } }`, { id }, { token: owner.token, tenant })).data.campaign.invitedCount).toBe(0);
+
+      const sent = await mailing.gql(INVITE, { id, r: [{ email: 'committed@example.test', department: 'HR' }] }, { token: owner.token, tenant });
+      expect(sent.errors).toBeUndefined();
+      // Mailed after COMMIT but before the response: it is already there, and it is the only one.
+      expect(smtp.received.map((m) => m.envelopeTo)).toEqual([['committed@example.test']]);
     } finally {
       await mailing.close();
       await smtp.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType, type GraphQLInputType, isInputObjectType, isListType, isNonNullType, type GraphQLSchema } from 'graphql';
 import { createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { ANSWERS } from '../helpers/assessments';
 
 /**
  * Issue 13 item 8: an id that is no UUID is an id that does not exist. For every operation that takes an ID (as an
@@ -73,6 +74,10 @@ const SWEEP: Record<string, Call> = {
   'Mutation.inviteRespondents(campaignId)': (id) => ({
     query: `mutation($id: ID!) { inviteRespondents(campaignId: $id, respondents: [{ email: "s@example.test", department: HR }]) { email } }`,
     variables: { id },
+  }),
+  'Mutation.respondToCampaign(campaignId)': (id) => ({
+    query: `mutation($id: ID!, $a: AssessmentAnswersInput!) { respondToCampaign(campaignId: $id, answers: $a, department: HR) }`,
+    variables: { id, a: ANSWERS },
   }),
   'Mutation.closeCampaign(id)': (id) => ({ query: `mutation($id: ID!) { closeCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),
   'Mutation.cancelCampaign(id)': (id) => ({ query: `mutation($id: ID!) { cancelCampaign(id: $id, expectedVersion: 1) { id } }`, variables: { id } }),

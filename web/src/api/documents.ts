@@ -206,6 +206,7 @@ export const PortfolioDocument = graphql(`
       entries(first: $first, after: $after) {
         tenant { id name }
         overallScore stage delta dueAt overdue weakestDimension scoreDropAlert
+        openCampaign { id period closesAt invitedCount responseCount }
       }
     }
   }
@@ -337,7 +338,7 @@ export const CampaignsDocument = graphql(`
 export const CampaignDocument = graphql(`
   query Campaign($id: ID!) {
     campaign(id: $id) {
-      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version
+      id period status closesAt createdAt endedAt minResponses invitedCount responseCount version answeredByMe
       assessment { id overallScore stage }
       items { item value responses disagreement contested distribution { value count } }
       departments { department responses items { item value responses disagreement contested } }
@@ -378,5 +379,11 @@ export const RespondentCampaignDocument = graphql(`
 export const SubmitCampaignResponseDocument = graphql(`
   mutation SubmitCampaignResponse($token: String!, $answers: AssessmentAnswersInput!) {
     submitCampaignResponse(token: $token, answers: $answers)
+  }
+`);
+
+export const RespondToCampaignDocument = graphql(`
+  mutation RespondToCampaign($campaignId: ID!, $answers: AssessmentAnswersInput!, $department: Department!) {
+    respondToCampaign(campaignId: $campaignId, answers: $answers, department: $department)
   }
 `);

@@ -9,11 +9,13 @@ import {
   CloseCampaignDocument,
   InviteRespondentsDocument,
   OpenCampaignDocument,
+  RespondToCampaignDocument,
 } from '../api/documents';
 import type { CampaignQuery, Department, InviteRespondentsMutation } from '../gql/graphql';
 import { DEPARTMENTS, oneDecimal } from '../enums';
 import { Chart } from '../components/Chart';
 import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { QuestionnaireForm, type QuestionnaireDraft } from './RespondPage';
 
 type Detail = NonNullable<CampaignQuery['campaign']>;
 type Item = Detail['items'][number];
@@ -225,6 +227,7 @@ function CampaignDetail({ id, canRun: may, departments, onChanged }: { id: strin
         )}
         {endProblem && endProblem.code !== 'CONFLICT' && endProblem.code !== 'VERSION_CONFLICT' && <ProblemBanner problem={endProblem} />}
       </Section>
+      {campaign.status === 'OPEN' && <AnswerYourself campaign={campaign} departments={departments} onAnswered={reload} />}
       {campaign.status === 'OPEN' && may && <InviteForm campaignId={campaign.id} departments={departments} onInvited={reload} />}
       <ItemsSection campaign={campaign} />
       {campaign.departments.length > 0 && <DepartmentsSection campaign={campaign} />}
@@ -232,9 +235,84 @@ function CampaignDetail({ id, canRun: may, departments, onChanged }: { id: strin
   );
 }
 
+/** The departments to choose from: the organisation's own (OTHER last), or all of them. */
+function departmentChoices(departments: Department[]): Department[] {
+  return departments.length > 0 ? [...departments.filter((d) => d !== 'OTHER'), 'OTHER'] : DEPARTMENTS;
+}
+
+/**
+ * A signed-in member (any role) answers the campaign themselves, with the respondent's form: one response per
+ * member, answering again replaces it. Only whether they answered is shown back, never what.
+ */
+function AnswerYourself({ campaign, departments, onAnswered }: { campaign: Detail; departments: Department[]; onAnswered: () => void }) {
+  const { t } = useTranslation();
+  const choices = departmentChoices(departments);
+  const [showing, setShowing] = useState(false);
+  const [thanked, setThanked] = useState(false);
+  const [department, setDepartment] = useState<Department>(choices[0]);
+  const [draft, setDraft] = useState<QuestionnaireDraft>({});
+  const [sent, send] = useMutation(RespondToCampaignDocument);
+  const problem = problemOf(sent.error);
+
+  if (!showing) {
+    return (
+      <Section title={t('campaigns.answerTitle')} id="answer-yourself">
+        {thanked ? (
+          <p className="banner banner-ok" role="status" id="answer-thanks">{t('campaigns.answerThanks')}</p>
+        ) : (
+          <p className="muted">{campaign.answeredByMe ? t('campaigns.answeredByMe') : t('campaigns.answerIntro')}</p>
+        )}
+        <button type="button" id="answer-yourself-open" onClick={() => (setShowing(true), setThanked(false))}>
+          {campaign.answeredByMe || thanked ? t('campaigns.changeYourAnswers') : t('campaigns.answerYourself')}
+        </button>
+      </Section>
+    );
+  }
+  return (
+    <Section
+      title={t('campaigns.answerTitle')}
+      id="answer-yourself"
+      actions={
+        <button type="button" className="button-quiet" id="answer-yourself-close" onClick={() => setShowing(false)}>
+          {t('campaigns.answerLater')}
+        </button>
+      }
+    >
+      <p className="muted">{t('campaigns.answerIntro')}</p>
+      {campaign.answeredByMe && <p className="banner banner-info">{t('campaigns.answeredByMe')}</p>}
+      <QuestionnaireForm
+        draft={draft}
+        onDraft={setDraft}
+        busy={sent.fetching}
+        problem={problem ? t(problem.code === 'CONFLICT' ? 'campaigns.answerClosed' : `errors.${problem.code}`, { defaultValue: t('errors.generic') }) : null}
+        onAnswers={async (answers) => {
+          const res = await send({ campaignId: campaign.id, answers, department });
+          if (res.data?.respondToCampaign) {
+            setShowing(false);
+            setThanked(true);
+            onAnswered();
+          }
+        }}
+      >
+        <div className="form-grid">
+          <Field label={t('campaigns.yourDepartment')} hint={t('campaigns.yourDepartmentHint')}>
+            {(p) => (
+              <select {...p} name="department" value={department} onChange={(e) => setDepartment(e.target.value as Department)}>
+                {choices.map((d) => (
+                  <option key={d} value={d}>{t(`enum.Department.${d}`)}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      </QuestionnaireForm>
+    </Section>
+  );
+}
+
 function InviteForm({ campaignId, departments, onInvited }: { campaignId: string; departments: Department[]; onInvited: () => void }) {
   const { t } = useTranslation();
-  const choices = departments.length > 0 ? [...departments.filter((d) => d !== 'OTHER'), 'OTHER' as Department] : DEPARTMENTS;
+  const choices = departmentChoices(departments);
   const blank = (): Invitee => ({ email: '', department: choices[0], external: false });
   const [rows, setRows] = useState<Invitee[]>(() => [blank()]);
   const [links, setLinks] = useState<InviteRespondentsMutation['inviteRespondents']>([]);

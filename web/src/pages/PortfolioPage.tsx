@@ -25,6 +25,8 @@ export function PortfolioPage() {
   const [exportProblem, setExportProblem] = useState(false);
   const restart = () => setCursors([null]);
   const date = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : '–');
+  // A campaign's closing day in the reader's time zone ("12 Dec"): the closing time is an instant, not a date.
+  const day = (iso: string) => new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' }).format(new Date(iso));
   const p = data?.portfolio;
 
   return (
@@ -112,6 +114,7 @@ export function PortfolioPage() {
                   <th scope="col">{t('portfolio.change')}</th>
                   <th scope="col">{t('portfolio.weakest')}</th>
                   <th scope="col">{t('portfolio.due')}</th>
+                  <th scope="col">{t('portfolio.campaign')}</th>
                   <th scope="col">{t('portfolio.status')}</th>
                 </tr>
               </thead>
@@ -126,6 +129,24 @@ export function PortfolioPage() {
                     <td data-label={t('portfolio.change')} className={`num ${e.delta != null && e.delta < 0 ? 'down' : ''}`}>{e.delta != null ? signed(e.delta) : '–'}</td>
                     <td data-label={t('portfolio.weakest')}>{e.weakestDimension ? t(`enum.Dimension.${e.weakestDimension}`) : '–'}</td>
                     <td data-label={t('portfolio.due')}>{date(e.dueAt)}</td>
+                    <td data-label={t('portfolio.campaign')} className="portfolio-campaign">
+                      {e.openCampaign ? (
+                        <Link
+                          to={`/t/${e.tenant.id}/campaigns`}
+                          className="badge badge-campaign"
+                          data-campaign={e.openCampaign.id}
+                          onClick={(click) => click.stopPropagation()}
+                        >
+                          {t('portfolio.campaignOpen', {
+                            responses: e.openCampaign.responseCount,
+                            invited: e.openCampaign.invitedCount,
+                            closesAt: day(e.openCampaign.closesAt),
+                          })}
+                        </Link>
+                      ) : (
+                        <span className="muted">{t('portfolio.noCampaign')}</span>
+                      )}
+                    </td>
                     <td data-label={t('portfolio.status')}>
                       {e.overdue && <span className="badge badge-overdue">{t('portfolio.badgeOverdue')}</span>}
                       {e.scoreDropAlert && <span className="badge badge-drop">{t('portfolio.badgeDrop')}</span>}
