@@ -15,7 +15,7 @@ export async function expectAccessible(page: Page, name: string): Promise<void> 
  * scroll sideways: what longer words (Dutch ones) break first.
  */
 export async function expectNoOverflow(page: Page): Promise<void> {
-  const overflow = await page.locator('body *').evaluateAll((elements: Element[]) => {
+  const overflow = await page.locator('body *').evaluateAll((elements) => {
     const width = elements[0].ownerDocument.documentElement.clientWidth;
     const offenders: string[] = [];
     for (const el of elements) {

@@ -137,6 +137,7 @@ describe('workspace in Dutch (browser)', () => {
       await page.waitForTimeout(150); // the charts follow the new width on the next frame (not an assertion)
       await expectNoOverflow(page);
       await page.screenshot({ path: path.join(ARTIFACTS, `workspace-nl-${name}-390.png`), fullPage: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `workspace-nl-${name}-390-top.png`) });
     } finally {
       await page.setViewportSize(DESKTOP);
     }
@@ -152,6 +153,7 @@ describe('workspace in Dutch (browser)', () => {
     await page.locator('#login-title', { hasText: nl.login.title }).waitFor();
     await expect(text('#signup-title')).resolves.toBe(nl.signup.title);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('nl');
+    await expect(page.title()).resolves.toBe(nl.app.name);
     await expect(page.locator('#language-nl').getAttribute('aria-pressed')).resolves.toBe('true');
     await expect(page.evaluate(() => localStorage.getItem('smt.language'))).resolves.toBe('nl');
     await capture('login', '#login-form');
@@ -279,6 +281,7 @@ describe('workspace in Dutch (browser)', () => {
     await page.locator('#preview-move').waitFor();
     await expect(text('#preview-move')).resolves.toMatch(/^Je wijzigingen verschuiven de score met [+-]?\d+,\d punten\.$/);
     await capture('assess', '#preview-score');
+    await page.locator('#preview').screenshot({ path: path.join(ARTIFACTS, 'workspace-nl-assess-preview.png') });
   });
 
   it('shows the campaign in Dutch: status, response rate, closing time and the invitation form', async () => {
@@ -321,6 +324,7 @@ describe('workspace in Dutch (browser)', () => {
       await expectAccessible(phone, 'respond-nl');
       await expectNoOverflow(phone);
       await phone.screenshot({ path: path.join(ARTIFACTS, 'respond-nl-390.png'), fullPage: true });
+      await phone.screenshot({ path: path.join(ARTIFACTS, 'respond-nl-390-top.png') });
 
       // The switch is there too: English and back.
       await phone.click('#language-en');

@@ -4,8 +4,12 @@ import en from './en.json';
 import nl from './nl.json';
 import { initialLanguage, LANGUAGES } from './language';
 
-// <html lang> follows the language shown (screen readers pronounce by it; the browser hyphenates by it).
-i18n.on('languageChanged', (lng) => document.documentElement.setAttribute('lang', lng));
+// <html lang> follows the language shown (screen readers pronounce by it; the browser hyphenates by it), and so
+// does the tab's title.
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.setAttribute('lang', lng);
+  document.title = i18n.t('app.name');
+});
 
 /**
  * Every text the workspace shows comes from a catalogue, one per language (en.json, nl.json: the same keys); the
