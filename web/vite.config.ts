@@ -29,5 +29,5 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/graphql': api, '/exports': api } },
+  server: { proxy: { '/graphql': api, '/exports': api, '/reports': api } },
 });

@@ -205,7 +205,7 @@ describe('campaigns (browser)', () => {
     const badge = row.locator('.portfolio-campaign a.badge-campaign');
     await badge.waitFor();
     const closes = await t.gql(`query { tenant { campaigns(status: OPEN) { edges { node { closesAt } } } } }`, {}, { token: consultant.token, tenant: tenantId });
-    const day = new Intl.DateTimeFormat('en', { day: 'numeric', month: 'short' }).format(new Date(closes.data.tenant.campaigns.edges[0].node.closesAt as string));
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }).format(new Date(closes.data.tenant.campaigns.edges[0].node.closesAt as string));
     await expect(badge.innerText()).resolves.toBe(
       en.portfolio.campaignOpen.replace('{{responses}}', '1').replace('{{invited}}', '3').replace('{{closesAt}}', day),
     );

@@ -23,15 +23,18 @@ export function ensureChromium(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`apt-get did not install ${CHROMIUM}`);
 }
 
-/** Headless Chromium with a fresh profile; no network beyond what the page asks for. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Headless Chromium with a fresh profile; no network beyond what the page asks for. `locale`: the browser's language
+ * (navigator.language and its Accept-Language), British English unless a test asks for another.
+ */
+export async function launchChromium({ locale = 'en-GB' }: { locale?: string } = {}): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'smt-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1440, height: 900 },
     timezoneId: 'UTC',
-    locale: 'en-GB',
+    locale,
     args: [
       '--headless',
       '--no-sandbox',

@@ -5,6 +5,8 @@ import { Provider, useQuery } from 'urql';
 import { clientFor } from './api/client';
 import { MyTenantsDocument } from './api/documents';
 import { AuthProvider, useAuth } from './auth';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { isLanguage, type Language } from './i18n/language';
 import { LoginPage } from './pages/LoginPage';
 import { OrganisationsPage } from './pages/OrganisationsPage';
 import { PortfolioPage } from './pages/PortfolioPage';
@@ -23,10 +25,18 @@ import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { CampaignsPage } from './pages/CampaignsPage';
 import { RespondPage } from './pages/RespondPage';
 
+/** The language shown: a change re-renders the caller (react-i18next), and its urql client becomes that language's. */
+function useLanguage(): Language {
+  const { i18n } = useTranslation();
+  const shown = i18n.resolvedLanguage ?? i18n.language;
+  return isLanguage(shown) ? shown : 'en';
+}
+
 export function App() {
+  const language = useLanguage();
   return (
     <AuthProvider>
-      <Provider value={clientFor(null)}>
+      <Provider value={clientFor(null, language)}>
         <HashRouter>
           <Routes>
             <Route path="/login" element={<LoginPage />} />
@@ -83,6 +93,7 @@ function Shell() {
           <NavLink to="/portfolio">{t('nav.portfolio')}</NavLink>
         </nav>
         <div className="who">
+          <LanguageSwitch />
           <NavLink to="/account" id="user-name" aria-label={t('account.menu', { name: user.name })}>
             {user.name}
           </NavLink>
@@ -102,12 +113,13 @@ function Shell() {
 function TenantArea() {
   const { tenantId = '' } = useParams();
   const { t } = useTranslation();
+  const language = useLanguage();
   const [{ data }] = useQuery({ query: MyTenantsDocument });
   const tenant = data?.myTenants.edges.find((e) => e.node.id === tenantId)?.node;
   const managers = tenant?.myRole === 'OWNER' || tenant?.myRole === 'ADMIN';
   const pages = ['', 'profile', 'teams', 'responsibilities', 'initiatives', 'assess', 'campaigns', 'roadmap', 'actions', 'members', ...(managers ? (['api-keys'] as const) : [])] as const;
   return (
-    <Provider value={clientFor(tenantId)}>
+    <Provider value={clientFor(tenantId, language)}>
       <div className="tenant-head">
         <h1 id="tenant-name">{tenant?.name ?? t('common.loading')}</h1>
         {tenant && <span className="badge badge-role">{t(`enum.Role.${tenant.myRole}`)}</span>}

@@ -16,7 +16,7 @@ import type {
   Stage,
 } from './gql/graphql';
 
-/** The schema's enum values in the order the workspace shows them (labels: enum.<Type>.<VALUE> in en.json). */
+/** The schema's enum values in the order the workspace shows them (labels: enum.<Type>.<VALUE> in en.json and nl.json). */
 export const DEPARTMENTS: Department[] = [
   'MARKETING', 'SALES', 'PR', 'CORPORATE_COMMUNICATIONS', 'CUSTOMER_SERVICE', 'IT', 'HR', 'LEGAL', 'MANAGEMENT', 'PRODUCT', 'OTHER',
 ];
@@ -50,7 +50,3 @@ export const STAGE_BANDS: { stage: Stage; from: number; to: number }[] = [
   { stage: 'STRATEGIC', from: 65, to: 80 },
   { stage: 'CONVERGED', from: 80, to: 100 },
 ];
-
-/** Scores are unrounded: shown with one decimal. */
-export const oneDecimal = (n: number): string => (Math.round(n * 10) / 10).toFixed(1);
-export const signed = (n: number): string => `${Math.round(n * 10) > 0 ? '+' : ''}${oneDecimal(n)}`;

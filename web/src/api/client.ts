@@ -1,14 +1,17 @@
 import { Client, cacheExchange, fetchExchange, type CombinedError } from 'urql';
+import { currentLanguage, type Language } from '../i18n/language';
 import { session } from '../session';
 
 /**
- * One urql client per tenant (and one without): the x-tenant-id header picks the tenant, and the document cache
- * keys results by query and variables only, so two tenants must never share a cache.
+ * One urql client per tenant (and one without) and language: the x-tenant-id header picks the tenant, and
+ * Accept-Language the language of the API's texts (findings, roadmap steps, errors). The document cache keys results
+ * by query and variables only, so two tenants, or two languages, must never share a cache: switching the language
+ * takes the other client, whose queries go to the network and come back in that language.
  */
 const clients = new Map<string, Client>();
 
-export function clientFor(tenantId: string | null): Client {
-  const key = tenantId ?? '';
+export function clientFor(tenantId: string | null, language: Language = currentLanguage()): Client {
+  const key = `${language}:${tenantId ?? ''}`;
   let client = clients.get(key);
   if (!client) {
     client = new Client({
@@ -17,17 +20,20 @@ export function clientFor(tenantId: string | null): Client {
       preferGetMethod: false,
       requestPolicy: 'cache-and-network',
       fetch: fetchEndingSession,
-      fetchOptions: () => {
-        const headers: Record<string, string> = {};
-        const token = session.token;
-        if (token) headers.authorization = `Bearer ${token}`;
-        if (tenantId) headers['x-tenant-id'] = tenantId;
-        return { headers };
-      },
+      fetchOptions: () => ({ headers: apiHeaders(tenantId, language) }),
     });
     clients.set(key, client);
   }
   return client;
+}
+
+/** What every call to the API carries: the bearer token, the tenant (if one), and the language shown. */
+export function apiHeaders(tenantId: string | null, language: Language = currentLanguage()): Record<string, string> {
+  const headers: Record<string, string> = { 'accept-language': language };
+  const token = session.token;
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (tenantId) headers['x-tenant-id'] = tenantId;
+  return headers;
 }
 
 /** Sent on window when the API no longer takes this tab's token (password changed, logged out everywhere). */
@@ -79,15 +85,44 @@ export function problemOf(error: CombinedError | undefined | null): ApiProblem |
   return { code: extensions.code ?? 'INTERNAL_SERVER_ERROR', message: first?.message ?? '', fields };
 }
 
-/** GET /exports/... with the bearer token, saved as a file the browser downloads. */
+/** A download that did not arrive: the contract's code (from the error body, else from the status), and the status. */
+export class DownloadFailed extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number | null,
+  ) {
+    super(status ? `HTTP ${status}` : code);
+  }
+}
+
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_USER_INPUT',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/**
+ * GET /exports/... or /reports/... with the token, tenant and language, saved as a file the browser downloads.
+ * Rejects with DownloadFailed on anything but a 2xx, or when the service cannot be reached (the caller says so).
+ * Saved, not opened in a tab: a blob opened from the workspace inherits its content security policy (no inline
+ * style), which would strip a self-contained HTML report of its layout.
+ */
 export async function download(path: string, tenantId: string | null, fallbackName: string): Promise<void> {
-  const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
-  if (tenantId) headers['x-tenant-id'] = tenantId;
-  const response = await fetch(path, { headers });
-  if (!response.ok) throw new Error(`HTTP ${response.status}`);
-  const disposition = response.headers.get('content-disposition') ?? '';
-  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: apiHeaders(tenantId) });
+  } catch {
+    throw new DownloadFailed('NETWORK', null);
+  }
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: unknown } } | null;
+    const code = typeof body?.error?.code === 'string' ? body.error.code : (CODE_OF_STATUS[response.status] ?? 'INTERNAL_SERVER_ERROR');
+    throw new DownloadFailed(code, response.status);
+  }
+  const name = fileNameOf(response.headers.get('content-disposition') ?? '') ?? fallbackName;
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;
@@ -96,4 +131,17 @@ export async function download(path: string, tenantId: string | null, fallbackNa
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The file name a Content-Disposition header gives: filename*=UTF-8''... (RFC 6266) first, then filename="...". */
+export function fileNameOf(disposition: string): string | null {
+  const encoded = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded.trim());
+    } catch {
+      // A malformed encoding: the plain name then.
+    }
+  }
+  return /filename\s*=\s*"([^"]+)"/i.exec(disposition)?.[1] ?? /filename\s*=\s*([^;\s]+)/i.exec(disposition)?.[1] ?? null;
 }

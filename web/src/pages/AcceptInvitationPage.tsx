@@ -4,6 +4,7 @@ import { useMutation } from 'urql';
 import { problemOf } from '../api/client';
 import { AcceptInvitationDocument } from '../api/documents';
 import { useAuth } from '../auth';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 import { LoginPage } from './LoginPage';
 
 /**
@@ -27,6 +28,7 @@ export function AcceptInvitationPage() {
     <div className="login-page">
       <header className="login-head">
         <h1>{t('app.name')}</h1>
+        <LanguageSwitch />
       </header>
       <main id="main" className="accept-invitation">
         <section className="card" aria-labelledby="accept-title">

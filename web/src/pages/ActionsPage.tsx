@@ -6,6 +6,7 @@ import { problemOf, type ApiProblem } from '../api/client';
 import { ActionsDocument, UpdateActionDocument } from '../api/documents';
 import type { ActionStatus, ActionsQuery, Department, UpdateActionInput } from '../gql/graphql';
 import { DEPARTMENTS } from '../enums';
+import { useFormat } from '../i18n/format';
 import { Loading, ProblemBanner, Section } from '../components/ui';
 import { dayOf, endOfDay } from './RoadmapPage';
 
@@ -18,7 +19,8 @@ const ownerValue = (a: Action) => (a.ownerMember ? `MEMBER:${a.ownerMember.id}` 
 
 /** The action plan as a board: one column per status, each card with its owner, due date and badges, changed in place. */
 export function ActionsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { tenantId = '' } = useParams();
   const [{ data, error }, refetch] = useQuery({ query: ActionsDocument });
   const [updating, update] = useMutation(UpdateActionDocument);
@@ -29,7 +31,7 @@ export function ActionsPage() {
   const actions = tenant.actions.edges.map((e) => e.node);
   const members = tenant.teams.flatMap((team) => team.members.map((m) => ({ ...m, team: team.name })));
   const departments: Department[] = DEPARTMENTS.filter((d) => tenant.profile.departments.includes(d));
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  const date = format.shortDate;
 
   const change = async (a: Action, changes: Omit<UpdateActionInput, 'id' | 'expectedVersion'>) => {
     setProblem(null);

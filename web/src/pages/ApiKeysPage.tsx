@@ -5,13 +5,14 @@ import { problemOf } from '../api/client';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../api/documents';
 import type { ApiKeyScope } from '../gql/graphql';
 import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { useFormat } from '../i18n/format';
 
 export const API_KEY_SCOPES: ApiKeyScope[] = ['READ', 'SUBMIT_ASSESSMENTS', 'MANAGE_FACTS'];
 
-/** A date (or nothing) in the reader's language. */
+/** A moment (or nothing) in the reader's language. */
 export function useFormatDate(): (iso: string | null | undefined, empty?: string) => string {
-  const { i18n } = useTranslation();
-  return (iso, empty = '—') => (iso ? new Date(iso).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : empty);
+  const { dateTime } = useFormat();
+  return (iso, empty = '—') => (iso ? dateTime(iso) : empty);
 }
 
 /** The organisation's API keys (OWNER, ADMIN): create one (its secret shown once), see them, revoke them. */

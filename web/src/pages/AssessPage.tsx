@@ -5,7 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import { problemOf } from '../api/client';
 import { ScorePreviewDocument, SubmitAssessmentDocument } from '../api/documents';
 import type { AssessmentAnswersInput, ReportingCadence } from '../gql/graphql';
-import { oneDecimal, REPORTING_CADENCES, signed } from '../enums';
+import { REPORTING_CADENCES } from '../enums';
+import { useFormat } from '../i18n/format';
 import { Field, ProblemBanner, Section } from '../components/ui';
 
 const START: AssessmentAnswersInput = {
@@ -43,6 +44,7 @@ function useDebounced<T>(value: T, ms: number): T {
 /** The questionnaire for a period, with a live preview of the score before anything is stored. */
 export function AssessPage() {
   const { t } = useTranslation();
+  const { decimal: oneDecimal, signed } = useFormat();
   const { tenantId = '' } = useParams();
   const navigate = useNavigate();
   const [period, setPeriod] = useState(currentQuarter);

@@ -12,7 +12,8 @@ import {
   RespondToCampaignDocument,
 } from '../api/documents';
 import type { CampaignQuery, Department, InviteRespondentsMutation } from '../gql/graphql';
-import { DEPARTMENTS, oneDecimal } from '../enums';
+import { DEPARTMENTS } from '../enums';
+import { useFormat, type Format } from '../i18n/format';
 import { Chart } from '../components/Chart';
 import { Field, Loading, ProblemBanner, Section } from '../components/ui';
 import { QuestionnaireForm, type QuestionnaireDraft } from './RespondPage';
@@ -33,21 +34,22 @@ function inTwoWeeks(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:00`;
 }
 
-/** An aggregate or answer value in words: yes/no and cadences from the catalogue, ratings ("3", "3.5") as they are. */
-function valueLabel(t: (key: string) => string, v: string): string {
-  return /^[0-9]/.test(v) ? v : t(`campaigns.value.${v}`);
+/** An aggregate or answer value in words: yes/no and cadences from the catalogue, ratings ("3", "3.5") as numbers. */
+function valueLabel(t: (key: string) => string, format: Format, v: string): string {
+  return /^[0-9]/.test(v) ? format.numeric(v) : t(`campaigns.value.${v}`);
 }
 
 const canRun = (role: string | undefined) => role === 'OWNER' || role === 'ADMIN' || role === 'CONSULTANT';
 
 /** The client's campaigns: open one, invite respondents, follow the response rate and where respondents disagree. */
 export function CampaignsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CampaignsDocument });
   const [selected, setSelected] = useState<string | null>(null);
   const tenant = data?.tenant;
   const campaigns = tenant?.campaigns.edges.map((e) => e.node) ?? [];
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = format.dateTime;
   // The one chosen, else the open one, else the newest: closing keeps the closed campaign on screen.
   const shown = selected ?? campaigns.find((c) => c.status === 'OPEN')?.id ?? campaigns[0]?.id ?? null;
 
@@ -79,7 +81,7 @@ export function CampaignsPage() {
                       </button>
                     </td>
                     <td><span className={`badge campaign-${c.status}`}>{t(`enum.CampaignStatus.${c.status}`)}</span></td>
-                    <td>{t('campaigns.responsesOf', { responses: c.responseCount, invited: c.invitedCount })}</td>
+                    <td>{t('campaigns.responsesOf', { responses: format.integer(c.responseCount), invited: format.integer(c.invitedCount) })}</td>
                     <td>{when(c.endedAt ?? c.closesAt)}</td>
                   </tr>
                 ))}
@@ -145,12 +147,13 @@ function OpenCampaignForm({ onOpened }: { onOpened: (id: string) => void }) {
 }
 
 function CampaignDetail({ id, canRun: may, departments, onChanged }: { id: string; canRun: boolean; departments: Department[]; onChanged: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const [{ data, fetching, error }, refetch] = useQuery({ query: CampaignDocument, variables: { id }, requestPolicy: 'cache-and-network' });
   const [closed, close] = useMutation(CloseCampaignDocument);
   const [cancelled, cancel] = useMutation(CancelCampaignDocument);
   const campaign = data?.campaign;
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const when = format.dateTime;
   const endProblem = problemOf(closed.error ?? cancelled.error);
   const reload = () => {
     refetch({ requestPolicy: 'network-only' });
@@ -178,13 +181,13 @@ function CampaignDetail({ id, canRun: may, departments, onChanged }: { id: strin
           <div>
             <dt>{t('campaigns.responseRate')}</dt>
             <dd id="campaign-rate">
-              <span id="campaign-responses">{campaign.responseCount}</span> / {campaign.invitedCount}
-              {rate !== null && <> ({rate} %)</>}
+              <span id="campaign-responses">{format.integer(campaign.responseCount)}</span> / {format.integer(campaign.invitedCount)}
+              {rate !== null && <> ({format.integer(rate)} %)</>}
             </dd>
           </div>
           <div>
             <dt>{t('campaigns.minResponses')}</dt>
-            <dd>{campaign.minResponses}</dd>
+            <dd>{format.integer(campaign.minResponses)}</dd>
           </div>
           <div>
             <dt>{campaign.endedAt ? t('campaigns.endedAt') : t('campaigns.closesAt')}</dt>
@@ -194,7 +197,7 @@ function CampaignDetail({ id, canRun: may, departments, onChanged }: { id: strin
             <div>
               <dt>{t('campaigns.assessment')}</dt>
               <dd id="campaign-assessment">
-                {oneDecimal(campaign.assessment.overallScore)} · {t(`enum.Stage.${campaign.assessment.stage}`)}
+                {format.decimal(campaign.assessment.overallScore)} · {t(`enum.Stage.${campaign.assessment.stage}`)}
               </dd>
             </div>
           )}
@@ -405,30 +408,32 @@ function InviteForm({ campaignId, departments, onInvited }: { campaignId: string
 
 function ItemChart({ item }: { item: Item }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const option = useMemo(
     () => ({
       grid: { left: 36, right: 12, top: 12, bottom: 28 },
-      tooltip: { trigger: 'axis' },
-      xAxis: { type: 'category', data: item.distribution.map((d) => valueLabel(t, d.value)), axisLabel: { interval: 0, fontSize: 11, width: 52, overflow: 'break' } },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? format.integer(v) : String(v)) },
+      xAxis: { type: 'category', data: item.distribution.map((d) => valueLabel(t, format, d.value)), axisLabel: { interval: 0, fontSize: 11, width: 52, overflow: 'break' } },
       yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: item.distribution.map((d) => d.count), itemStyle: { color: item.contested ? '#c2410c' : '#1d4e89' } }],
     }),
-    [item, t],
+    [item, t, format],
   );
-  const label = (v: string) => valueLabel(t, v);
+  const label = (v: string) => valueLabel(t, format, v);
   return (
     <Chart
       option={option}
       height={180}
       testId={`item-chart-${item.item}`}
-      label={t('campaigns.chartLabel', { item: t(`enum.AnswerItem.${item.item}`), values: item.distribution.map((d) => `${label(d.value)}: ${d.count}`).join(', ') })}
+      label={t('campaigns.chartLabel', { item: t(`enum.AnswerItem.${item.item}`), values: item.distribution.map((d) => `${label(d.value)}: ${format.integer(d.count)}`).join(', ') })}
     />
   );
 }
 
 function ItemsSection({ campaign }: { campaign: Detail }) {
   const { t } = useTranslation();
-  const value = (v: string) => valueLabel(t, v);
+  const format = useFormat();
+  const value = (v: string) => valueLabel(t, format, v);
   return (
     <Section title={t('campaigns.itemsTitle')} id="campaign-items">
       {campaign.items.length === 0 ? (
@@ -444,7 +449,7 @@ function ItemsSection({ campaign }: { campaign: Detail }) {
                   {item.contested && <span className="badge badge-contested">{t('campaigns.contested')}</span>}
                 </h3>
                 <p className="item-value">
-                  {t('campaigns.aggregate', { value: value(item.value) })} · {t('campaigns.disagreement', { value: Math.round(item.disagreement * 100) })}
+                  {t('campaigns.aggregate', { value: value(item.value) })} · {t('campaigns.disagreement', { value: format.integer(Math.round(item.disagreement * 100)) })}
                 </p>
                 <ItemChart item={item} />
               </article>
@@ -458,7 +463,8 @@ function ItemsSection({ campaign }: { campaign: Detail }) {
 
 function DepartmentsSection({ campaign }: { campaign: Detail }) {
   const { t } = useTranslation();
-  const value = (v: string) => valueLabel(t, v);
+  const format = useFormat();
+  const value = (v: string) => valueLabel(t, format, v);
   return (
     <Section title={t('campaigns.departmentsTitle')} id="campaign-departments">
       <p className="muted">{t('campaigns.departmentsIntro')}</p>

@@ -6,6 +6,7 @@ import { problemOf } from '../api/client';
 import { LogInDocument, SignUpDocument } from '../api/documents';
 import { useAuth } from '../auth';
 import { Field, ProblemBanner } from '../components/ui';
+import { LanguageSwitch } from '../components/LanguageSwitch';
 
 /**
  * Log in, or create an account: the first page of someone without a session. `after`: where to go once signed in
@@ -49,6 +50,7 @@ export function LoginPage({ after = '/', notice }: { after?: string; notice?: st
       <header className="login-head">
         <h1>{t('app.name')}</h1>
         <p className="muted">{t('login.intro')}</p>
+        <LanguageSwitch />
         {ended && !notice && (
           <p id="session-ended" className="banner banner-info" role="status">
             {t('account.sessionEnded')}

@@ -6,7 +6,9 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { download, problemOf } from '../api/client';
 import { TenantOverviewDocument } from '../api/documents';
 import type { TenantOverviewQuery } from '../gql/graphql';
-import { oneDecimal, SEVERITIES, signed, STAGE_BANDS } from '../enums';
+import { SEVERITIES, STAGE_BANDS } from '../enums';
+import { useFormat } from '../i18n/format';
+import { ReportButtons } from '../components/ReportButtons';
 import { Chart } from '../components/Chart';
 import { Loading, ProblemBanner, Section } from '../components/ui';
 
@@ -22,7 +24,9 @@ const findingKey = (f: Finding | PreviousFinding) => [f.code, f.dimension ?? '',
 
 /** The latest assessment explained: score, stage and what holds it back, change, benchmark, charts, findings. */
 export function OverviewPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { decimal: oneDecimal, signed } = format;
   const { tenantId = '' } = useParams();
   const [{ data, error }] = useQuery({ query: TenantOverviewDocument });
   const [exportProblem, setExportProblem] = useState(false);
@@ -40,7 +44,7 @@ export function OverviewPage() {
     return {
       animation: false,
       color: ['#1f5fa8', '#9ca3af'],
-      tooltip: {},
+      tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? format.decimal(v) : String(v)) },
       legend: { bottom: 0 },
       radar: {
         radius: '55%',
@@ -52,7 +56,7 @@ export function OverviewPage() {
       },
       series: [{ type: 'radar', data: series }],
     };
-  }, [latest, t]);
+  }, [latest, t, format]);
 
   const growth = useMemo<EChartsCoreOption | null>(() => {
     const points = tenant?.growth.points ?? [];
@@ -61,10 +65,10 @@ export function OverviewPage() {
       animation: false,
       color: ['#1f5fa8'],
       grid: { left: 36, right: 12, top: 16, bottom: 40 },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? format.decimal(v) : String(v)) },
       // One tick per assessment, labelled with its period (points come in period order): a time axis labels days.
       xAxis: { type: 'category', boundaryGap: false, data: points.map((p) => p.period), axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: (v: number) => format.integer(v) } },
       series: [
         {
           type: 'line',
@@ -82,7 +86,7 @@ export function OverviewPage() {
         },
       ],
     };
-  }, [tenant, t]);
+  }, [tenant, t, format]);
 
   const distribution = useMemo<EChartsCoreOption | null>(() => {
     if (!latest) return null;
@@ -90,16 +94,17 @@ export function OverviewPage() {
     return {
       animation: false,
       grid: { left: 80, right: 24, top: 8, bottom: 24 },
-      xAxis: { type: 'value', minInterval: 1 },
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? format.integer(v) : String(v)) },
+      xAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => format.integer(v) } },
       yAxis: { type: 'category', inverse: true, data: SEVERITIES.map((s) => t(`enum.Severity.${s}`)) },
       series: [{ type: 'bar', data: counts.map((value, n) => ({ value, itemStyle: { color: SEVERITY_COLOURS[SEVERITIES[n]] } })), barMaxWidth: 18 }],
     };
-  }, [latest, t]);
+  }, [latest, t, format]);
 
   if (!data) return error ? <ProblemBanner problem={problemOf(error)} /> : <Loading />;
   if (!tenant) return null;
   const benchmark = data.benchmark;
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  const date = format.date;
 
   if (!latest) {
     return (
@@ -135,6 +140,13 @@ export function OverviewPage() {
 
   return (
     <div className="overview" id="tenant">
+      <ReportButtons
+        tenantId={tenantId}
+        files={[
+          { id: 'report-pdf', path: `/reports/assessments/${latest.id}.pdf`, label: t('reports.assessmentPdf'), fileName: `report-${latest.period}.pdf` },
+          { id: 'report-html', path: `/reports/assessments/${latest.id}.html`, label: t('reports.assessmentHtml'), fileName: `report-${latest.period}.html` },
+        ]}
+      />
       <div className="stats">
         <div className="stat">
           <span className="stat-label">{t('overview.overallScore')}</span>
@@ -177,7 +189,7 @@ export function OverviewPage() {
                   p25: oneDecimal(benchmark.release.p25),
                   p50: oneDecimal(benchmark.release.p50),
                   p75: oneDecimal(benchmark.release.p75),
-                  peers: benchmark.peerCount,
+                  peers: format.integer(benchmark.peerCount),
                   date: date(benchmark.release.releasedAt),
                 })}
               </span>
@@ -191,13 +203,13 @@ export function OverviewPage() {
                 <span className="stat-note">
                   {t('benchmark.surveyFigures', {
                     year: benchmark.survey.year,
-                    respondents: benchmark.survey.respondents.toLocaleString(i18n.language),
-                    beginner: benchmark.survey.selfRated.beginner,
-                    intermediate: benchmark.survey.selfRated.intermediate,
-                    advanced: benchmark.survey.selfRated.advanced,
-                    highly: benchmark.survey.satisfaction.highlySatisfied,
+                    respondents: format.integer(benchmark.survey.respondents),
+                    beginner: format.integer(benchmark.survey.selfRated.beginner),
+                    intermediate: format.integer(benchmark.survey.selfRated.intermediate),
+                    advanced: format.integer(benchmark.survey.selfRated.advanced),
+                    highly: format.integer(benchmark.survey.satisfaction.highlySatisfied),
                   })}{' '}
-                  {t('benchmark.surveyWhy', { minimum: benchmark.minimumPeers })}
+                  {t('benchmark.surveyWhy', { minimum: format.integer(benchmark.minimumPeers) })}
                 </span>
               )}
             </>

@@ -5,14 +5,17 @@ import { useQuery } from 'urql';
 import { download, problemOf } from '../api/client';
 import { PortfolioDocument } from '../api/documents';
 import type { PortfolioSort, Stage } from '../gql/graphql';
-import { oneDecimal, PORTFOLIO_SORTS, signed, STAGES } from '../enums';
+import { PORTFOLIO_SORTS, STAGES } from '../enums';
+import { useFormat } from '../i18n/format';
 import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { ReportButtons } from '../components/ReportButtons';
 
 const PAGE = 25;
 
 /** A consultant's clients, sorted, filtered and paged by the server (portfolio's sort, filter, entries). */
 export function PortfolioPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const navigate = useNavigate();
   const [sort, setSort] = useState<PortfolioSort>('OVERDUE_FIRST');
   const [overdueOnly, setOverdueOnly] = useState(false);
@@ -24,27 +27,30 @@ export function PortfolioPage() {
   const [{ data, error, fetching }] = useQuery({ query: PortfolioDocument, variables: { sort, filter, first: PAGE, after } });
   const [exportProblem, setExportProblem] = useState(false);
   const restart = () => setCursors([null]);
-  const date = (iso: string | null | undefined) => (iso ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso)) : '–');
+  const date = (iso: string | null | undefined) => (iso ? format.shortDate(iso) : '–');
   // A campaign's closing day in the reader's time zone ("12 Dec"): the closing time is an instant, not a date.
-  const day = (iso: string) => new Intl.DateTimeFormat(i18n.language, { day: 'numeric', month: 'short' }).format(new Date(iso));
+  const day = (iso: string) => format.dayMonth(iso);
   const p = data?.portfolio;
 
   return (
     <div id="portfolio">
-      <h1>{t('portfolio.title')}</h1>
+      <div className="page-head">
+        <h1>{t('portfolio.title')}</h1>
+        <ReportButtons tenantId={null} files={[{ id: 'report-portfolio', path: '/reports/portfolio.pdf', label: t('reports.portfolioPdf'), fileName: 'portfolio-report.pdf' }]} />
+      </div>
       {p && (
         <div className="tiles">
           <div className="tile">
-            <span className="tile-value" id="portfolio-total">{p.totalCount}</span>
-            <span className="tile-label">{t('portfolio.clients')}</span>
+            <span className="tile-value" id="portfolio-total">{format.integer(p.totalCount)}</span>
+            <span className="tile-label">{t('portfolio.clients', { count: p.totalCount })}</span>
           </div>
           <div className={`tile${p.overdueCount ? ' alert' : ''}`}>
-            <span className="tile-value" id="portfolio-overdue">{p.overdueCount}</span>
+            <span className="tile-value" id="portfolio-overdue">{format.integer(p.overdueCount)}</span>
             <span className="tile-label">{t('portfolio.overdue')}</span>
           </div>
           <div className={`tile${p.alertCount ? ' alert' : ''}`}>
-            <span className="tile-value" id="portfolio-alerts">{p.alertCount}</span>
-            <span className="tile-label">{t('portfolio.alerts')}</span>
+            <span className="tile-value" id="portfolio-alerts">{format.integer(p.alertCount)}</span>
+            <span className="tile-label">{t('portfolio.alerts', { count: p.alertCount })}</span>
           </div>
         </div>
       )}
@@ -124,9 +130,9 @@ export function PortfolioPage() {
                     <th scope="row" data-label={t('portfolio.client')}>
                       <Link to={`/t/${e.tenant.id}`}>{e.tenant.name}</Link>
                     </th>
-                    <td data-label={t('portfolio.score')} className="num">{e.overallScore != null ? oneDecimal(e.overallScore) : '–'}</td>
+                    <td data-label={t('portfolio.score')} className="num">{e.overallScore != null ? format.decimal(e.overallScore) : '–'}</td>
                     <td data-label={t('portfolio.stage')}>{e.stage ? t(`enum.Stage.${e.stage}`) : t('portfolio.notAssessed')}</td>
-                    <td data-label={t('portfolio.change')} className={`num ${e.delta != null && e.delta < 0 ? 'down' : ''}`}>{e.delta != null ? signed(e.delta) : '–'}</td>
+                    <td data-label={t('portfolio.change')} className={`num ${e.delta != null && e.delta < 0 ? 'down' : ''}`}>{e.delta != null ? format.signed(e.delta) : '–'}</td>
                     <td data-label={t('portfolio.weakest')}>{e.weakestDimension ? t(`enum.Dimension.${e.weakestDimension}`) : '–'}</td>
                     <td data-label={t('portfolio.due')}>{date(e.dueAt)}</td>
                     <td data-label={t('portfolio.campaign')} className="portfolio-campaign">

@@ -7,6 +7,8 @@ import { RespondentCampaignDocument, SubmitCampaignResponseDocument } from '../a
 import type { AssessmentAnswersInput } from '../gql/graphql';
 import { REPORTING_CADENCES } from '../enums';
 import { Loading } from '../components/ui';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useFormat } from '../i18n/format';
 
 const RATINGS = ['overallSatisfaction', 'managementSupport', 'policyRoleModel'] as const;
 const YES_NO = ['hasPolicy', 'hasCrisisPlan', 'hasMonitoring', 'communityApplicable'] as const;
@@ -18,14 +20,15 @@ type Draft = QuestionnaireDraft;
  * questions in everyday words, then a thank-you. Answering again replaces the earlier answers until closing.
  */
 export function RespondPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
   const { token = '' } = useParams();
   const [{ data, fetching, error }] = useQuery({ query: RespondentCampaignDocument, variables: { token }, requestPolicy: 'network-only' });
   const [sent, send] = useMutation(SubmitCampaignResponseDocument);
   const [draft, setDraft] = useState<Draft>({});
   const [thanked, setThanked] = useState(false);
   const view = data?.respondentCampaign;
-  const when = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const when = format.longDateTime;
   const problem = problemOf(sent.error);
   const loadProblem = problemOf(error);
 
@@ -92,6 +95,9 @@ export function RespondPage() {
 
   return (
     <div className="respond-page">
+      <header className="respond-top">
+        <LanguageSwitch />
+      </header>
       <main id="main" className="respond-main">
         <h1>{view ? t('respond.title', { organisation: view.organisationName }) : t('respond.titlePlain')}</h1>
         {view && <p className="muted">{t('respond.period', { period: view.period, closesAt: when(view.closesAt) })}</p>}

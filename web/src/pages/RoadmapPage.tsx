@@ -6,7 +6,8 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { problemOf, type ApiProblem } from '../api/client';
 import { CreateActionDocument, RoadmapDocument, SetTargetDocument } from '../api/documents';
 import type { RoadmapQuery, Stage } from '../gql/graphql';
-import { oneDecimal, STAGE_BANDS, STAGES } from '../enums';
+import { STAGE_BANDS, STAGES } from '../enums';
+import { useFormat } from '../i18n/format';
 import { Chart } from '../components/Chart';
 import { Field, Loading, ProblemBanner, Section, SrOnly } from '../components/ui';
 
@@ -26,7 +27,9 @@ export const dayOf = (iso: string | null | undefined): string => (iso ? iso.slic
 
 /** The roadmap: a staircase from today's score to the target stage, the target, and each step one click from an action. */
 export function RoadmapPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { decimal: oneDecimal } = format;
   const { tenantId = '' } = useParams();
   const [{ data, error }, refetch] = useQuery({ query: RoadmapDocument });
   const [targetState, setTarget] = useMutation(SetTargetDocument);
@@ -61,7 +64,7 @@ export function RoadmapPage() {
         formatter: (p: { dataIndex: number }) => `${points[p.dataIndex].text}<br/>${oneDecimal(points[p.dataIndex].value)}`,
       },
       xAxis: { type: 'category', boundaryGap: true, data: points.map((p) => p.name), axisLabel: { hideOverlap: true } },
-      yAxis: { type: 'value', min: 0, max: 100, interval: 20 },
+      yAxis: { type: 'value', min: 0, max: 100, interval: 20, axisLabel: { formatter: (v: number) => format.integer(v) } },
       series: [
         {
           type: 'line',
@@ -86,12 +89,12 @@ export function RoadmapPage() {
         },
       ],
     };
-  }, [roadmap, t]);
+  }, [roadmap, t, format, oneDecimal]);
 
   if (!data) return error ? <ProblemBanner problem={problemOf(error)} /> : <Loading />;
   if (!tenant) return null;
   const canWrite = WRITERS.includes(tenant.myRole);
-  const date = (iso: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
+  const date = format.date;
   const form = draft ?? { stage: tenant.target?.stage ?? roadmap?.targetStage ?? 'PRESENCE', day: dayOf(tenant.target?.dueAt) };
 
   const saveTarget = async (e: React.FormEvent) => {
