@@ -53,7 +53,7 @@ function options(spec: ChartSpec): echarts.EChartsCoreOption {
         },
         radar: {
           center: ['50%', '46%'],
-          radius: '47%',
+          radius: '42%',
           indicator: spec.indicators.map((name) => ({ name: wrap(name, 13), max: 100, min: 0 })),
           splitNumber: 4,
           axisName: { color: COLOURS.ink, fontSize: 8.5, lineHeight: 10 },

@@ -436,6 +436,18 @@ class Layout {
     }
   }
 
+  /** A one-line text that fits `width` in the current font, shortened with an ellipsis where it does not. */
+  private fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    // The part after the last " · " (the period, the date) stays whole; the name before it gives way.
+    const cut = text.lastIndexOf(' · ');
+    const tail = cut > 0 ? text.slice(cut) : '';
+    let shorter = cut > 0 ? text.slice(0, cut) : text;
+    while (shorter.length > 1 && this.doc.widthOfString(`${shorter}…${tail}`) > width)
+      shorter = shorter.slice(0, -1);
+    return `${shorter.trimEnd()}…${tail}`;
+  }
+
   /** Headers and footers of every page, written once the page count is known. */
   frame(report: ReportDocument): void {
     const { doc } = this;
@@ -447,10 +459,9 @@ class Layout {
       doc.page.margins = { ...margins, top: 0, bottom: 0 };
       if (index > range.start) {
         this.font(false, SIZE.tiny + 0.5, COLOURS.muted);
-        doc.text(report.running.left, MARGIN.left, 36, {
-          width: CONTENT_WIDTH * 0.6,
+        const right = doc.widthOfString(report.running.right);
+        doc.text(this.fit(report.running.left, CONTENT_WIDTH - right - 18), MARGIN.left, 36, {
           lineBreak: false,
-          ellipsis: true,
         });
         doc.text(report.running.right, MARGIN.left + CONTENT_WIDTH * 0.4, 36, {
           width: CONTENT_WIDTH * 0.6,
@@ -470,10 +481,8 @@ class Layout {
         .lineWidth(0.5)
         .stroke(COLOURS.rule);
       this.font(false, SIZE.tiny + 0.5, COLOURS.muted);
-      doc.text(report.footer.left, MARGIN.left, footerY, {
-        width: CONTENT_WIDTH * 0.7,
+      doc.text(this.fit(report.footer.left, CONTENT_WIDTH * 0.68), MARGIN.left, footerY, {
         lineBreak: false,
-        ellipsis: true,
       });
       const page = report.footer.page
         .replace('{page}', String(index - range.start + 1))
