@@ -26,12 +26,17 @@ export const SEVERITY_COLOURS: Record<Severity, string> = {
 export const CHART_FONT = 'Noto Sans';
 
 /** A chart as SVG, drawn by ECharts on the server (no animation, no DOM): vectors in the PDF and the HTML. */
-export function chartSvg(spec: ChartSpec, width: number, height: number): string {
+export function chartSvg(
+  spec: ChartSpec,
+  width: number,
+  height: number,
+  fontFamily: string = CHART_FONT,
+): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
     chart.setOption({
       animation: false,
-      textStyle: { fontFamily: CHART_FONT, color: COLOURS.ink },
+      textStyle: { fontFamily, color: COLOURS.ink },
       ...options(spec),
     });
     return chart.renderToSVGString();
@@ -46,6 +51,7 @@ function options(spec: ChartSpec): echarts.EChartsCoreOption {
       return {
         legend: {
           bottom: 0,
+          orient: 'vertical',
           itemWidth: 14,
           itemHeight: 8,
           textStyle: { fontSize: 9, color: COLOURS.muted },

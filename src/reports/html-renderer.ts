@@ -5,6 +5,9 @@ import type { ReportDocument } from './report-document';
 /** Templates escape every value (autoEscape); only the charts' SVG, which ECharts escapes itself, goes in raw. */
 const eta = new Eta({ autoEscape: true, autoTrim: false, useWith: false });
 
+/** The page's own font stack, for the charts' text too (a printer's machine may lack Noto Sans). */
+const HTML_CHART_FONTS = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif";
+
 const STYLE = `
 @page { size: A4; margin: 20mm 18mm 22mm; }
 * { box-sizing: border-box; }
@@ -117,6 +120,6 @@ export function renderHtml(report: ReportDocument): string {
     report,
     style: STYLE,
     severity: SEVERITY_COLOURS,
-    svg: (chart: Parameters<typeof chartSvg>[0]) => chartSvg(chart, 340, 260),
+    svg: (chart: Parameters<typeof chartSvg>[0]) => chartSvg(chart, 320, 260, HTML_CHART_FONTS),
   });
 }

@@ -501,6 +501,8 @@ describe('reports over HTTP', () => {
         .set('authorization', `Bearer ${owner.token}`)
         .set('x-tenant-id', tenant)
         .set('accept-language', DUTCH);
+      mkdirSync(ARTIFACTS, { recursive: true });
+      writeFileSync(path.join(ARTIFACTS, 'assessment-nl.html'), html.text);
       expect(html.text).toContain('<html lang="nl">');
       for (const label of ['Samenvatting', 'Bevindingen en aanbevelingen', 'Werkwijze', organisation])
         expect(html.text).toContain(label);
