@@ -25,6 +25,7 @@ import { httpLoad, type HttpRequestSpec, type LoadResult } from './lib/load';
 import { type Measurement, printReport, summarise } from './lib/report';
 import { checkAssessment, parseBody, Q1_POSTGRAPHILE, Q1_QUERY, Q3_MUTATION, submissionFor, type WorkloadName } from './lib/workloads';
 import { Q2_QUERY, Q2_POSTGRAPHILE, checkPortfolio, checkPostGraphilePortfolio } from './lib/portfolio-workload';
+import { measureReports } from './lib/reports-workload';
 import type { RawResult, RawRun } from './peers/raw-pg';
 
 const JWT = { secret: 'bench-secret-bench-secret-bench-secret-123', issuer: 'social-maturity-api', audience: 'social-maturity-clients' };
@@ -280,6 +281,8 @@ async function main(): Promise<void> {
         }
       }
     }
+    const ours = contenders.find((c) => c.name === 'ours');
+    const reports = ours ? await measureReports(ours.port, data, (id) => tokenOf(tokens, id), s.quick ? 6 : 20, log) : null;
     const peakRss = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
     const memory: Record<string, Record<string, number>> = {};
     // BENCH_HEAP_SNAPSHOT=1: a heap snapshot of each contender in .data/bench-profiles (memory is then the live heap).
@@ -309,6 +312,7 @@ async function main(): Promise<void> {
       memoryAtEndMb: memory,
       ...summary,
       scoring,
+      reports,
       measurements,
     };
     printReport(results);

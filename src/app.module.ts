@@ -38,6 +38,7 @@ import { InitiativesModule } from './initiatives';
 import { PortfolioModule } from './portfolio';
 import { BenchmarkModule } from './peer-benchmark';
 import { ExportsModule } from './exports';
+import { ReportsModule } from './reports';
 import { WebhooksModule } from './webhooks';
 import { RedisModule } from './redis';
 import { ReadReplicaModule } from './database';
@@ -122,6 +123,7 @@ export class AppModule {
         PortfolioModule,
         BenchmarkModule,
         ExportsModule,
+        ReportsModule,
         WebhooksModule,
         TargetsModule,
         RoadmapModule,

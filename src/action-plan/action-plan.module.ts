@@ -14,6 +14,6 @@ import { ClientActionSummaries, PortfolioActionsResolver } from './portfolio-act
     ClientActionSummaries,
     PortfolioActionsResolver,
   ],
-  exports: [ActionsService],
+  exports: [ActionsService, ClientActionSummaries],
 })
 export class ActionPlanModule {}

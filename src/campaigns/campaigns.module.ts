@@ -22,6 +22,6 @@ import { CampaignsService } from './campaigns.service';
     AssessmentCampaignResolver,
     PortfolioCampaignResolver,
   ],
-  exports: [CampaignCloser],
+  exports: [CampaignCloser, CampaignsService],
 })
 export class CampaignsModule {}

@@ -71,6 +71,12 @@ export class CampaignsService {
     return record ? toCampaign(record) : null;
   }
 
+  /** The campaign a stored assessment of the selected tenant was scored from; null for a single submission. */
+  async ofAssessment(assessmentId: string): Promise<Campaign | null> {
+    const campaignId = (await this.campaigns.assessmentSources([assessmentId])).get(assessmentId) ?? null;
+    return campaignId ? this.get(campaignId) : null;
+  }
+
   /** An OPEN campaign of the selected tenant that still takes answers; NOT_FOUND or CONFLICT otherwise. */
   async requireOpen(id: string, now = new Date()): Promise<CampaignRecord> {
     const record = isUuid(id) ? await this.campaigns.findById(id) : null;

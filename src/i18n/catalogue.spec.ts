@@ -47,6 +47,16 @@ const SAME_IN_DUTCH = new Set([
   'enum.Department.IT',
   'enum.Responsibility.CONTENT_MARKETING', // content marketing / contentmarketing differ only in a space
   'error.value.Team', // Team
+  'report.department.MARKETING',
+  'report.department.SALES',
+  'report.department.PR',
+  'report.department.HR',
+  'report.department.IT',
+  'report.dimensions.score', // Score
+  'report.portfolio.score',
+  'report.actions.status', // Status
+  'report.actions.statusOPEN', // Open
+  'report.methodology.none', // -
 ]);
 
 describe('the catalogues', () => {

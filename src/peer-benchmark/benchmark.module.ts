@@ -3,5 +3,5 @@ import { BenchmarkRepository } from './benchmark.repository';
 import { BenchmarkResolver } from './benchmark.resolver';
 import { BenchmarkService } from './benchmark.service';
 
-@Module({ providers: [BenchmarkRepository, BenchmarkService, BenchmarkResolver] })
+@Module({ providers: [BenchmarkRepository, BenchmarkService, BenchmarkResolver], exports: [BenchmarkService] })
 export class BenchmarkModule {}
