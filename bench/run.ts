@@ -27,6 +27,8 @@ import { checkAssessment, parseBody, Q1_POSTGRAPHILE, Q1_QUERY, Q3_MUTATION, sub
 import { Q2_QUERY, Q2_POSTGRAPHILE, checkPortfolio, checkPostGraphilePortfolio } from './lib/portfolio-workload';
 import { measureReports } from './lib/reports-workload';
 import type { RawResult, RawRun } from './peers/raw-pg';
+import { campaignResponseSpec, clientPageSpec } from './lib/client-workloads';
+import { measureRoadmap } from './lib/roadmap-cost';
 
 const JWT = { secret: 'bench-secret-bench-secret-bench-secret-123', issuer: 'social-maturity-api', audience: 'social-maturity-clients' };
 const CONNECTIONS = [10, 50];
@@ -65,7 +67,7 @@ function settings(): Settings {
     rewarmSeconds: quick ? 0.5 : 1,
     snapshots: quick ? 10_000 : 100_000,
     engineSeconds: quick ? 1 : 3,
-    workloads: (values.only?.split(',') as WorkloadName[] | undefined) ?? ['Q1', 'Q2', 'Q3'],
+    workloads: (values.only?.split(',') as WorkloadName[] | undefined) ?? ['Q1', 'Q2', 'Q3', 'Q4', 'Q5'],
     contenders:
       values.contenders?.split(',') ??
       ['ours', ...(process.env.BENCH_BASELINE_DIR ? ['baseline'] : []), 'bare-apollo', 'postgraphile', 'raw-pg'],
@@ -80,6 +82,9 @@ const PLAN: Record<WorkloadName, string[]> = {
   Q1: ['ours', 'baseline', 'bare-apollo', 'postgraphile', 'raw-pg'],
   Q2: ['ours', 'baseline', 'bare-apollo', 'postgraphile', 'raw-pg'],
   Q3: ['ours', 'baseline', 'bare-apollo', 'raw-pg'],
+  // PostGraphile and the raw loop show "-": the client page and the response link are the service's own API.
+  Q4: ['ours', 'baseline', 'bare-apollo'],
+  Q5: ['ours', 'baseline', 'bare-apollo'],
 };
 
 function tokenOf(cache: Map<string, string>, userId: string): string {
@@ -146,8 +151,11 @@ async function main(): Promise<void> {
 
     const tokens = new Map<string, string>();
     let submission = 0;
+    const responses = { responses: 0 };
     const specFor = (contender: string, workload: WorkloadName): HttpRequestSpec => {
       let n = 0;
+      if (workload === 'Q4') return clientPageSpec(data, (userId) => tokenOf(tokens, userId));
+      if (workload === 'Q5') return campaignResponseSpec(data, responses);
       if (workload === 'Q1') {
         return {
           next: () => {
@@ -298,7 +306,9 @@ async function main(): Promise<void> {
     contenders.length = 0;
 
     const scoring = await measureScoring(server.serverUrl, s, log);
-    const summary = summarise(measurements, peakRss);
+    const roadmapCost = measureRoadmap(s.engineSeconds);
+    log(`roadmap: ${roadmapCost.msPerRoadmap.toFixed(2)} ms per computed roadmap (${roadmapCost.roadmaps} in ${roadmapCost.seconds.toFixed(1)} s)`);
+    const summary = summarise(measurements, peakRss, { roadmapMs: roadmapCost.msPerRoadmap, reportPdf: reports?.find((r) => r.kind === 'assessment-pdf') ?? null });
     const results = {
       generatedAt: new Date().toISOString(),
       mode: s.quick ? 'quick' : 'full',
@@ -313,6 +323,7 @@ async function main(): Promise<void> {
       ...summary,
       scoring,
       reports,
+      roadmap: roadmapCost,
       measurements,
     };
     printReport(results);

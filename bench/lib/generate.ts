@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { newResponseToken } from '../../src/campaigns/response-token';
 import { requestHash } from '../../src/assessments/request-hash';
 import {
   CULTURES,
@@ -32,6 +33,13 @@ export interface DataSetSize {
   periods: number;
   /** Tenants reserved for submissions (Q3): in no consultant's portfolio, so Q2 reads stable data. */
   submitTenants: number;
+  /** Tenants (of the Q1 readers) with open actions, done actions and an open campaign (Q4, Q5). */
+  clientPages: number;
+  /** Open and done actions of each of them. */
+  openActions: number;
+  doneActions: number;
+  /** Respondents (response links) of each open campaign (Q5 answers them in turn, again and again). */
+  respondents: number;
 }
 
 export interface TenantRef {
@@ -47,6 +55,10 @@ export interface BenchData {
   consultants: { userId: string; clients: number }[];
   /** OWNERs of the submission tenants (Q3). */
   submitters: TenantRef[];
+  /** OWNERs of tenants with actions and an open campaign (Q4). */
+  clientPages: (TenantRef & { campaignId: string; openActions: number })[];
+  /** The response links of their open campaigns (Q5). */
+  responseTokens: string[];
   counts: Record<string, number>;
   millis: number;
 }
@@ -59,6 +71,10 @@ export const DEFAULT_SIZE: DataSetSize = {
   maxClients: 200,
   periods: 8,
   submitTenants: 200,
+  clientPages: 100,
+  openActions: 6,
+  doneActions: 4,
+  respondents: 8,
 };
 
 export const QUICK_SIZE: DataSetSize = { ...DEFAULT_SIZE, tenants: 320, submitTenants: 100 };
@@ -277,6 +293,43 @@ export async function generateDataSet(admin: Client, size: DataSetSize, seed = 4
     reads.push({ tenantId, userId, assessmentId: random.pick(ids) });
   }
 
+  // The first readers' tenants get an action plan and an open campaign with response links (Q4, Q5).
+  const actions: Row[] = [];
+  const campaigns: Row[] = [];
+  const respondents: Row[] = [];
+  const clientPages: BenchData['clientPages'] = [];
+  const responseTokens: string[] = [];
+  const closesAt = new Date(Date.now() + 90 * day).toISOString();
+  for (const ref of refs.slice(0, size.clientPages)) {
+    for (let i = 0; i < size.openActions + size.doneActions; i += 1) {
+      actions.push({
+        tenant_id: ref.tenantId,
+        id: random.uuid(),
+        title: `Action ${i}`,
+        status: i < size.openActions ? 'OPEN' : 'DONE',
+        due_at: new Date(Date.now() + (i - 2) * 30 * day).toISOString(),
+        created_by: ref.userId,
+        created_at: new Date(Date.now() - (100 - i) * day).toISOString(),
+      });
+    }
+    const campaignId = random.uuid();
+    campaigns.push({ tenant_id: ref.tenantId, id: campaignId, period: '2026-Q1', closes_at: closesAt, min_responses: 3, created_by: ref.userId });
+    for (let r = 0; r < size.respondents; r += 1) {
+      const { token, hash: tokenHash } = newResponseToken();
+      responseTokens.push(token);
+      respondents.push({
+        tenant_id: ref.tenantId,
+        id: random.uuid(),
+        campaign_id: campaignId,
+        email: `respondent-${r}@bench.test`,
+        department: 'MARKETING',
+        // bytea in json_populate_recordset: the hex form
+        token_hash: `\\x${tokenHash.toString('hex')}`,
+      });
+    }
+    clientPages.push({ ...ref, campaignId, openActions: size.openActions });
+  }
+
   // The last tenants take the submissions; consultants' clients come from the others.
   const submitters = refs.slice(refs.length - size.submitTenants);
   const pool = refs.slice(0, refs.length - size.submitTenants).map((r) => r.tenantId);
@@ -313,6 +366,9 @@ export async function generateDataSet(admin: Client, size: DataSetSize, seed = 4
     assessments,
     500,
   );
+  await insertRows(admin, 'actions', ['tenant_id', 'id', 'title', 'status', 'due_at', 'created_by', 'created_at'], actions);
+  await insertRows(admin, 'campaigns', ['tenant_id', 'id', 'period', 'closes_at', 'min_responses', 'created_by'], campaigns);
+  await insertRows(admin, 'campaign_respondents', ['tenant_id', 'id', 'campaign_id', 'email', 'department', 'token_hash'], respondents);
   await admin.query('COMMIT');
   await admin.query('ANALYZE');
 
@@ -321,6 +377,8 @@ export async function generateDataSet(admin: Client, size: DataSetSize, seed = 4
     dashboards,
     consultants,
     submitters,
+    clientPages,
+    responseTokens,
     counts: {
       tenants: tenants.length,
       users: users.length,
@@ -331,6 +389,9 @@ export async function generateDataSet(admin: Client, size: DataSetSize, seed = 4
       initiatives: initiatives.length,
       kpis: kpis.length,
       assessments: assessments.length,
+      actions: actions.length,
+      openCampaigns: campaigns.length,
+      responseLinks: respondents.length,
     },
     millis: Date.now() - started,
   };

@@ -1,7 +1,7 @@
 import type { AssessmentAnswers } from '../../src/scoring';
 import type { TenantRef } from './generate';
 
-export type WorkloadName = 'Q1' | 'Q2' | 'Q3';
+export type WorkloadName = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
 
 export const Q1_QUERY = `query Q1($id: ID!) {
   assessment(id: $id) {
@@ -17,6 +17,31 @@ export const Q3_MUTATION = `mutation Q3($input: SubmitAssessmentInput!) {
     dimensions { dimension score applicable weight }
     findings { code severity message }
   }
+}`;
+
+/**
+ * Q4, the workspace's client page in one request: the tenant with its latest assessment (findings, change), its
+ * growth, the roadmap toward its target, its open actions and its open campaign. The overview page's query
+ * (web/src/api/documents.ts TenantOverview) with what the roadmap, actions and campaigns pages show of them.
+ */
+export const Q4_QUERY = `query Q4 {
+  tenant {
+    id name myRole
+    latestAssessment {
+      id period submittedAt overallScore stage appliedCaps delta
+      dimensions { dimension score applicable weight }
+      findings { code severity dimension responsibility message recommendation }
+    }
+    growth { totalPoints overallSlopePer90Days nextStage points(last: 20) { id period overallScore stage } }
+    roadmap { targetStage reachesTarget steps { move responsibility department description overallScore stage } }
+    actions(first: 20, status: OPEN) { totalCount edges { node { id title move status dueAt overdue } } }
+    campaigns(first: 1, status: OPEN) { edges { node { id period closesAt invitedCount responseCount } } }
+  }
+}`;
+
+/** Q5, a respondent's answer through a response link (no login; answering again replaces the answer). */
+export const Q5_MUTATION = `mutation Q5($token: String!, $answers: AssessmentAnswersInput!) {
+  submitCampaignResponse(token: $token, answers: $answers)
 }`;
 
 /** PostGraphile's Q1: the assessment by its primary key; dimensions and findings live in the result JSON. */
@@ -113,6 +138,49 @@ export function checkAssessment(status: number, body: string, field: string, exp
   const dimensions = a.dimensions ?? a.result?.dimensions;
   if (!Array.isArray(dimensions) || dimensions.length !== 7) return { ok: false, why: 'dimensions missing' };
   if (!a.result && !Array.isArray(a.findings)) return { ok: false, why: 'findings missing' };
+  return { ok: true };
+}
+
+/** The k-th response of the run: the links in turn (each answered again and again), varied answers. */
+export function responseFor(k: number, tokens: string[]) {
+  return { token: tokens[k % tokens.length], answers: { ...ANSWERS, overallSatisfaction: (k % 5) + 1, managementSupport: ((k >> 2) % 5) + 1 } };
+}
+
+interface ClientPage {
+  tenant?: {
+    id?: string;
+    latestAssessment?: { dimensions?: unknown[]; findings?: unknown[] } | null;
+    growth?: { totalPoints?: number; points?: unknown[] };
+    roadmap?: { steps?: unknown[] } | null;
+    actions?: { totalCount?: number; edges?: { node: { status: string } }[] };
+    campaigns?: { edges?: { node: { id: string } }[] };
+  };
+}
+
+/** Q4 is right when the tenant, its assessment (7 dimensions), growth, roadmap, open actions and campaign are there. */
+export function checkClientPage(status: number, body: string, expect: { tenantId: string; actions: number; campaign: string }): Check {
+  if (status !== 200) return { ok: false, why: `status ${status}: ${body.slice(0, 300)}` };
+  const parsed = parse(body);
+  if (!parsed) return { ok: false, why: `not JSON: ${body.slice(0, 200)}` };
+  if (parsed.errors?.length) return { ok: false, why: `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}` };
+  const t = (parsed.data as ClientPage | null | undefined)?.tenant;
+  if (t?.id !== expect.tenantId) return { ok: false, why: `tenant ${t?.id} instead of ${expect.tenantId}` };
+  if (t.latestAssessment?.dimensions?.length !== 7 || !Array.isArray(t.latestAssessment.findings)) return { ok: false, why: 'latest assessment missing' };
+  if (!t.growth?.totalPoints || t.growth.points?.length !== Math.min(20, t.growth.totalPoints)) return { ok: false, why: 'growth missing' };
+  if (!t.roadmap || !Array.isArray(t.roadmap.steps)) return { ok: false, why: 'roadmap missing' };
+  const actions = t.actions?.edges ?? [];
+  if (t.actions?.totalCount !== expect.actions || actions.length !== expect.actions || actions.some((e) => e.node.status !== 'OPEN')) {
+    return { ok: false, why: `expected ${expect.actions} open actions: ${JSON.stringify(t.actions).slice(0, 200)}` };
+  }
+  if (t.campaigns?.edges?.[0]?.node.id !== expect.campaign) return { ok: false, why: 'open campaign missing' };
+  return { ok: true };
+}
+
+/** Q5 is right when the answer was taken. */
+export function checkResponse(status: number, body: string): Check {
+  if (status !== 200) return { ok: false, why: `status ${status}: ${body.slice(0, 300)}` };
+  const parsed = parse(body);
+  if (parsed?.data?.submitCampaignResponse !== true || parsed.errors?.length) return { ok: false, why: `not taken: ${body.slice(0, 300)}` };
   return { ok: true };
 }
 

@@ -18,6 +18,7 @@ import { findingTexts } from '../../src/i18n';
 import { Pool, type PoolClient } from 'pg';
 import { assessmentById, openTenant, commit, rollback, submitAssessment, type AssessmentRow, type SubmitInput, type TenantProtocol } from './sql';
 import { portfolio, PORTFOLIO_SDL } from './portfolio';
+import { answerLink, CLIENT_PAGE_SDL, clientPage, ResponseRefused } from './client-page';
 
 const typeDefs = `#graphql
   type DimensionScore { dimension: String! score: Float applicable: Boolean! weight: Float! }
@@ -26,7 +27,7 @@ const typeDefs = `#graphql
   }
   type Assessment {
     id: ID! period: String! submittedAt: String! modelVersion: String! overallScore: Float! stage: String!
-    appliedCaps: [String!]! dimensions: [DimensionScore!]! findings: [Finding!]!
+    appliedCaps: [String!]! dimensions: [DimensionScore!]! findings: [Finding!]! delta: Float
   }
   input AssessmentAnswersInput {
     overallSatisfaction: Int! managementSupport: Int! hasPolicy: Boolean! policyRoleModel: Int!
@@ -36,12 +37,17 @@ const typeDefs = `#graphql
     period: String! answers: AssessmentAnswersInput! idempotencyKey: String! supersede: Boolean
   }
   ${PORTFOLIO_SDL}
-  type Query { assessment(id: ID!): Assessment  portfolio: Portfolio! }
-  type Mutation { submitAssessment(input: SubmitAssessmentInput!): Assessment! }
+  ${CLIENT_PAGE_SDL}
+  type Query { assessment(id: ID!): Assessment  portfolio: Portfolio!  tenant: Tenant! }
+  type Mutation {
+    submitAssessment(input: SubmitAssessmentInput!): Assessment!
+    submitCampaignResponse(token: String!, answers: AssessmentAnswersInput!): Boolean!
+  }
 `;
 
 interface Context {
-  userId: string;
+  /** Null without an Authorization header: only the response link's mutation takes that. */
+  userId: string | null;
   tenantId: string | null;
   requestId: string;
 }
@@ -62,17 +68,36 @@ function fail(message: string, code: string): never {
 }
 
 /** One transaction for the operation: opened with the tenant protocol, committed (or rolled back) at the end. */
-async function inTransaction<T>(ctx: Context, roles: string[] | null, work: (client: PoolClient) => Promise<T>): Promise<T> {
+async function inTransaction<T>(ctx: Context, roles: string[] | null, work: (client: PoolClient, role: string) => Promise<T>): Promise<T> {
+  if (!ctx.userId) fail('Missing, invalid or expired token', 'UNAUTHENTICATED');
   const client = await pool.connect();
   if (prepared) usePreparedStatements(client);
   try {
     const role = await openTenant(client, protocol, ctx.userId, ctx.tenantId);
     if (roles && (!role || !roles.includes(role))) fail('You are not a member of this tenant', 'FORBIDDEN');
-    const result = await work(client);
+    const result = await work(client, role ?? '');
     await commit(client);
     return result;
   } catch (e) {
     await rollback(client).catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** A transaction with no caller (a response link): the application's opening for a public operation. */
+async function inPublicTransaction<T>(work: (client: PoolClient) => Promise<{ result: T; beforeCommit: string }>): Promise<T> {
+  const client = await pool.connect();
+  if (prepared) usePreparedStatements(client);
+  try {
+    await client.query(`BEGIN; SELECT set_config('app.user_id', '', true)`);
+    const { result, beforeCommit } = await work(client);
+    await client.query(`${beforeCommit}; COMMIT`);
+    return result;
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    if (e instanceof ResponseRefused) fail(e.message, e.code);
     throw e;
   } finally {
     client.release();
@@ -103,12 +128,19 @@ const resolvers = {
       }),
     portfolio: (_: unknown, __: unknown, ctx: Context) =>
       inTransaction({ ...ctx, tenantId: null }, null, (client) => portfolio(client)),
+    tenant: (_: unknown, __: unknown, ctx: Context) =>
+      inTransaction(ctx, EDITORS.concat('VIEWER'), (client, role) => clientPage(client, ctx.tenantId!, role)),
   },
   Mutation: {
     submitAssessment: (_: unknown, args: { input: SubmitInput }, ctx: Context) =>
       inTransaction(ctx, EDITORS, async (client) =>
-        toAssessment(await submitAssessment(client, ctx.userId, args.input, ctx.requestId)),
+        toAssessment(await submitAssessment(client, ctx.userId!, args.input, ctx.requestId)),
       ),
+    submitCampaignResponse: (_: unknown, args: { token: string; answers: SubmitInput['answers'] }, ctx: Context) =>
+      inPublicTransaction(async (client) => ({
+        result: true,
+        beforeCommit: await answerLink(client, args.token, args.answers, ctx.requestId),
+      })),
   },
 };
 
@@ -125,7 +157,9 @@ async function main(): Promise<void> {
     // eslint-disable-next-line @typescript-eslint/require-await -- Apollo wants a promise; the check is synchronous
     context: async ({ req }) => {
       requests += 1;
+      const tenant = req.headers['x-tenant-id'];
       const header = req.headers.authorization ?? '';
+      if (!header) return { userId: null, tenantId: null, requestId: String(requests) };
       const token = header.startsWith('Bearer ') ? header.slice(7) : '';
       let sub: unknown;
       try {
@@ -134,7 +168,6 @@ async function main(): Promise<void> {
         fail('Missing, invalid or expired token', 'UNAUTHENTICATED');
       }
       if (typeof sub !== 'string') fail('Invalid token', 'UNAUTHENTICATED');
-      const tenant = req.headers['x-tenant-id'];
       return { userId: sub, tenantId: typeof tenant === 'string' && tenant ? tenant : null, requestId: String(requests) };
     },
   });

@@ -45,6 +45,8 @@ const KNOWN_COSTS: Record<string, number> = {
   'bench Q1_QUERY': 183,
   'bench Q2_QUERY': 2452,
   'bench Q3_MUTATION': 121,
+  'bench Q4_QUERY': 572,
+  'bench Q5_MUTATION': 1,
   'docs/api.md mutation { # Authorization: Bearer <owner\'s token>, x-tenant': 5,
   'docs/api.md mutation { acceptInvitation(token: "<token>") { id name myRo': 4,
   'docs/api.md mutation { addTeamMember(input: { teamId: "…", name: "Anouk': 2,
