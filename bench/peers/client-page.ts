@@ -11,6 +11,7 @@ import { LATEST_FIRST } from '../../src/assessments/assessment-sql';
 import { canonicalAnswers } from '../../src/assessments/request-hash';
 import { auditRowSql } from '../../src/audit/audit-sql';
 import { hashResponseToken, isResponseTokenShape } from '../../src/campaigns/response-token';
+import { stepDescription } from '../../src/i18n';
 import {
   CURRENT_MODEL_VERSION,
   defaultTarget,
@@ -225,7 +226,7 @@ async function roadmapOf(client: ClientBase) {
       department: step.department,
       overallScore: step.overallScore,
       stage: step.stage,
-      description: describeStep(step, source.inputs).text,
+      description: stepDescription('en', describeStep(step, source.inputs)),
     })),
   };
 }
