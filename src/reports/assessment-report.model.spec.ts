@@ -266,7 +266,7 @@ describe('the portfolio report model', () => {
     );
     expect(report.cover.facts.map((f) => [f.label, f.value])).toEqual([
       ['Klanten', '2'],
-      ['Over tijd', '1'],
+      ['Te laat', '1'],
       ['Scoredalingen', '1'],
       ['Open acties', '3'],
     ]);
@@ -276,7 +276,7 @@ describe('the portfolio report model', () => {
     );
     const text = texts(report);
     expect(text).toContain('Klant Één: -12,0 punten, nu Aanwezig (25,0)');
-    expect(text).toContain('Klant Één: 3 open, waarvan 1 over de deadline');
+    expect(text).toContain('Klant Één: 3 open, waarvan 1 over de streefdatum');
     expect(text).not.toContain('Bakkerij Müller: 0 open');
   });
 });

@@ -629,13 +629,13 @@ describe('reports over HTTP', () => {
         'Bakkerij Müller',
         'Portefeuillerapport',
         'Verdeling over de fasen',
-        'Over tijd voor een nieuwe meting',
+        'Te laat voor een nieuwe meting',
         'Openstaande acties',
       ]) {
         expect(text).toContain(expected);
       }
       expect(text).toContain('Bakkerij Müller: had op');
-      expect(text).toContain('Klant Één: 1 open, waarvan 1 over de deadline');
+      expect(text).toContain('Klant Één: 1 open, waarvan 1 over de streefdatum');
       // Neither another consultant's client nor a tenant the caller is only a VIEWER of.
       expect(text).not.toContain('Not My Client');
       expect(text).not.toContain(organisation);
