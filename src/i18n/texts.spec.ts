@@ -92,7 +92,7 @@ describe('stepDescription', () => {
     expect(en(choice('ASSIGN_OWNER', { responsibility: 'REPUTATION_MANAGEMENT' }))).toMatch(
       /^Make Sales the owner of reputation management: /,
     );
-    expect(en(choice('ADD_BUSINESS_KPI'))).toMatch(/^Give "Spring campaign" a business KPI/);
+    expect(en(choice('ADD_BUSINESS_KPI'))).toMatch(/^Give “Spring campaign” a business KPI/);
     expect(en(choice('ADD_MEMBER_FROM_DEPARTMENT', { department: 'HR' }))).toMatch(
       /^Add a colleague from HR to the social media team/,
     );
@@ -104,7 +104,7 @@ describe('stepDescription', () => {
     expect(nl(choice('ASSIGN_OWNER', { responsibility: 'REPUTATION_MANAGEMENT' }))).toMatch(
       /^Maak Sales eigenaar van reputatiemanagement: /,
     );
-    expect(nl(choice('ADD_BUSINESS_KPI'))).toMatch(/^Geef "Spring campaign" een zakelijke KPI/);
+    expect(nl(choice('ADD_BUSINESS_KPI'))).toMatch(/^Geef ‘Spring campaign’ een zakelijke KPI/);
     expect(nl(choice('ADD_MEMBER_FROM_DEPARTMENT', { department: 'CUSTOMER_SERVICE' }))).toMatch(
       /^Haal een collega van Klantenservice in het Social Media team/,
     );
