@@ -105,6 +105,26 @@ describe('invitations by mail (SMTP_URL set)', () => {
     expect(mail.text).toMatch(new RegExp(`\\nhttps?://[^\\s]+/invitations/${token}\\n`));
     expect(ok(await t.gql(ACCEPT, { token }, { token: invitee.token })).acceptInvitation.id).toBe(tenant);
   });
+
+  it('mails no token for an invitation whose transaction rolled back', async () => {
+    const owner = await signUp(t.gql, 'Owner');
+    const tenant = await createTenant(t.gql, owner);
+    const before = smtp.received.length;
+    // Two root fields in one mutation: the second fails, so the whole operation (the invitation too) rolls back.
+    const failed = await t.gql(
+      `mutation { invited: inviteMember(email: "rolled.back@example.test", role: VIEWER) { id }
+        gone: revokeInvitation(id: "00000000-0000-4000-8000-000000000000") { id } }`,
+      {},
+      { token: owner.token, tenant },
+    );
+    expect(failed.code).toBe('NOT_FOUND');
+    const listed = ok(await t.gql(`{ invitations { email } }`, {}, { token: owner.token, tenant }));
+    expect(listed.invitations).toEqual([]);
+    // A mail sent inline would have been accepted by the SMTP server before the response was sent.
+    expect(smtp.received.slice(before).map((m) => m.envelopeTo)).toEqual([]);
+    ok(await t.gql(`mutation { inviteMember(email: "committed@example.test", role: VIEWER) { id } }`, {}, { token: owner.token, tenant }));
+    expect(smtp.received.slice(before).map((m) => m.envelopeTo)).toEqual([['committed@example.test']]);
+  });
 });
 
 describe('sessions that end', () => {
