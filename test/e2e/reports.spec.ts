@@ -13,6 +13,7 @@ import {
   score,
   type ScoringInputs,
 } from '../../src/scoring';
+import { CATALOGUES } from '../../src/i18n';
 import { answersFixture } from '../../src/scoring/scoring.fixtures';
 import {
   createApiKey,
@@ -572,6 +573,69 @@ describe('reports over HTTP', () => {
           expect(text).toContain(finding.message.replace(/\s+/g, ' '));
         for (const step of written.tenant.roadmap.steps as { description: string }[])
           expect(text).toContain(step.description.replace(/\s+/g, ' '));
+      }
+    });
+  });
+
+  describe('a report of an assessment made by a campaign', () => {
+    it('shows the participation and the contested items, in English and in Dutch', async () => {
+      const as = { token: owner.token, tenant: await createTenant(t.gql, owner, { name: 'Campagne BV', profile: PROFILE }) };
+      const closesAt = new Date(Date.now() + 7 * 86_400_000).toISOString();
+      const opened = ok(
+        await t.gql(
+          `mutation($i: OpenCampaignInput!) { openCampaign(input: $i) { id version } }`,
+          { i: { period: '2025-Q1', closesAt, minResponses: 3 } },
+          as,
+        ),
+      ).openCampaign;
+      const people = ['a', 'b', 'c', 'd', 'e'].map((x, i) => ({
+        email: `${x}@campagne.example`,
+        department: (['MARKETING', 'SALES', 'PR', 'MARKETING', 'SALES'] as const)[i],
+      }));
+      const links = ok(
+        await t.gql(
+          `mutation($id: ID!, $r: [RespondentInput!]!) { inviteRespondents(campaignId: $id, respondents: $r) { token } }`,
+          { id: opened.id, r: people },
+          as,
+        ),
+      ).inviteRespondents as { token: string }[];
+      // Four of five answer; they split 1-5 on satisfaction and 2-2 on having a policy: both contested.
+      const given = [
+        { overallSatisfaction: 1, hasPolicy: true },
+        { overallSatisfaction: 5, hasPolicy: false },
+        { overallSatisfaction: 1, hasPolicy: true },
+        { overallSatisfaction: 5, hasPolicy: false },
+      ];
+      for (const [i, a] of given.entries()) {
+        const res = await t.gql(
+          `mutation($t: String!, $a: AssessmentAnswersInput!) { submitCampaignResponse(token: $t, answers: $a) }`,
+          { t: links[i].token, a: { ...answersFixture(), ...a } },
+        );
+        expect(res.errors).toBeUndefined();
+      }
+      const closed = ok(
+        await t.gql(
+          `mutation($id: ID!, $v: Int!) { closeCampaign(id: $id, expectedVersion: $v) { assessment { id } items { item contested } } }`,
+          { id: opened.id, v: opened.version },
+          as,
+        ),
+      ).closeCampaign;
+      const contested = (closed.items as { item: string; contested: boolean }[]).filter((i) => i.contested).map((i) => i.item);
+      expect(contested).toEqual(expect.arrayContaining(['OVERALL_SATISFACTION', 'HAS_POLICY']));
+      for (const [language, catalogue, name] of [
+        ['en', CATALOGUES.en, 'campaign-en'],
+        [DUTCH, CATALOGUES.nl, 'campaign-nl'],
+      ] as const) {
+        const res = await get(`/reports/assessments/${closed.assessment.id}.pdf`, { ...as, language });
+        expect(res.status).toBe(200);
+        renderPages(res.body as Buffer, name);
+        const text = pdfText(res.body as Buffer);
+        const report = (catalogue as { report: { campaign: Record<string, string> } }).report.campaign;
+        expect(text).toContain(report.title);
+        expect(text).toContain(report.contested);
+        // "4 of 5 invited respondents answered (80%) ..." in the language's own words and number format.
+        expect(text).toMatch(language === 'en' ? /4 of 5 invited respondents answered \(80\s?%\)/ : /4 van de 5/);
+        expect(text).not.toContain(report.noContested);
       }
     });
   });
