@@ -62,6 +62,8 @@ export interface RequestContext {
   readonly transaction: TransactionState;
   /** The request's DataLoaders by name (graphql/loaders.ts): never shared between requests. */
   readonly loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Reads made once per request and shared by the fields that need them (graphql/loaders.ts, `once`). */
+  readonly memos: Map<string, Promise<unknown>>;
   /** The record of the mutation running now; null outside a mutation. */
   audit: AuditRecord | null;
   /** SQL statements (round trips) sent for this request (database/sql-counter.ts). */
@@ -78,6 +80,7 @@ function newRequestContext(language: Language): RequestContext {
     scope: null,
     transaction: new TransactionState(),
     loaders: new Map(),
+    memos: new Map(),
     audit: null,
     sqlStatements: 0,
     language,
