@@ -110,18 +110,6 @@ describe('stepDescription', () => {
     );
   });
 
-  it('writes a step again from its cache only for the same language, move and parameters', () => {
-    const kpi = choice('ADD_BUSINESS_KPI');
-    const other = inputs({ initiatives: [initiative({ name: 'Autumn launch' })] });
-    const first = stepDescription('en', describeStep(kpi, organisation));
-    expect(stepDescription('en', describeStep(kpi, organisation))).toBe(first);
-    expect(stepDescription('en', describeStep(kpi, other))).toMatch(/^Give "Autumn launch" a business KPI/);
-    expect(stepDescription('nl', describeStep(kpi, organisation))).toMatch(/^Geef "Spring campaign" een zakelijke KPI/);
-    expect(stepDescription('en', describeStep(choice('ADD_MEMBER_FROM_DEPARTMENT', { department: 'PR' }), organisation))).not.toBe(
-      stepDescription('en', describeStep(choice('ADD_MEMBER_FROM_DEPARTMENT', { department: 'HR' }), organisation)),
-    );
-  });
-
   it.each(LANGUAGES)('leaves no placeholder unfilled for any of the twelve moves (%s)', (language) => {
     const anyOrganisation = inputs({ initiatives: [initiative()] });
     for (const move of ROADMAP_MOVES) {

@@ -67,26 +67,8 @@ export interface StepReference {
   readonly params: Readonly<Record<string, string>>;
 }
 
-/**
- * A written description per (language, step): every read of a stored roadmap writes its steps again (bench Q4), at
- * several t() calls each. Bounded like the findings' cache (an initiative's name is a parameter).
- */
-const STEP_CACHE_LIMIT = 5_000;
-const stepCache = new Map<string, string>();
-
 /** What to do and why, for a roadmap step, in a language. */
 export function stepDescription(language: Language, step: StepReference): string {
-  const { responsibility, department, owner, initiative } = step.params;
-  const key = `${language}|${step.key}|${responsibility ?? ''}|${department ?? ''}|${owner ?? ''}|${initiative ?? ''}`;
-  const cached = stepCache.get(key);
-  if (cached !== undefined) return cached;
-  const written = writeStep(language, step);
-  if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
-  stepCache.set(key, written);
-  return written;
-}
-
-function writeStep(language: Language, step: StepReference): string {
   const t = translator(language);
   const values: Record<string, string> = {};
   const { responsibility, department, owner, initiative } = step.params;
