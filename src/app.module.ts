@@ -54,9 +54,6 @@ export interface AppModuleOptions {
   databaseUrl: string;
 }
 
-/** The log levels at which the access log (one info line per response) is written. */
-const ACCESS_LOG_LEVELS: readonly string[] = ['trace', 'debug', 'info'];
-
 @Module({})
 export class AppModule {
   static forRoot({ config, databaseUrl }: AppModuleOptions): DynamicModule {
@@ -76,9 +73,6 @@ export class AppModule {
             // Raw objects to small serializers (http-log.ts): no headers, nothing to redact.
             wrapSerializers: false,
             serializers: { req: requestLogFields, res: responseLogFields },
-            // The access log line is written at info: above that level (LOG_LEVEL=warn, error...) no response needs
-            // watching for it, and pino-http then adds no listeners and builds no log object per request.
-            autoLogging: ACCESS_LOG_LEVELS.includes(config.logLevel),
           },
         }),
         ClsModule.forRoot({
