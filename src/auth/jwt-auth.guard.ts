@@ -1,10 +1,12 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthenticatedError } from '../common/errors';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { ACCESS_RULE, type AccessRule } from '../tenancy';
 import { requestOf, type AuthUser } from '../tenancy';
 import { isWellFormedApiKey, looksLikeApiKey, secretHash } from '../tenancy';
+import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Authenticates the bearer token for every operation except public ones. A bearer credential with the API-key
@@ -13,8 +15,15 @@ import { isWellFormedApiKey, looksLikeApiKey, secretHash } from '../tenancy';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  /** Tokens this process verified already (verified-tokens.ts): a repeated token skips passport and jsonwebtoken. */
+  private readonly verified: VerifiedTokens;
+
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
     super();
+    this.verified = new VerifiedTokens(config.jwt.expiresInSeconds);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -30,7 +39,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       return true;
     }
     if (rule?.kind === 'public') return true;
-    return (await super.canActivate(context)) as boolean;
+    const known = credential ? this.verified.get(credential) : undefined;
+    if (known) {
+      request.user = known;
+      return true;
+    }
+    const activated = (await super.canActivate(context)) as boolean;
+    if (activated && credential && request.user) this.verified.remember(credential, request.user);
+    return activated;
   }
 
   override getRequest(context: ExecutionContext) {
