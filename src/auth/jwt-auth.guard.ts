@@ -1,12 +1,10 @@
-import { type ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthenticatedError } from '../common/errors';
-import { APP_CONFIG, type AppConfig } from '../config';
 import { ACCESS_RULE, type AccessRule } from '../tenancy';
 import { requestOf, type AuthUser } from '../tenancy';
 import { isWellFormedApiKey, looksLikeApiKey, secretHash } from '../tenancy';
-import { VerifiedTokens } from './verified-tokens';
 
 /**
  * Authenticates the bearer token for every operation except public ones. A bearer credential with the API-key
@@ -15,15 +13,8 @@ import { VerifiedTokens } from './verified-tokens';
  */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
-  /** Tokens this process verified already (verified-tokens.ts): a repeated token skips passport and jsonwebtoken. */
-  private readonly verified: VerifiedTokens;
-
-  constructor(
-    private readonly reflector: Reflector,
-    @Inject(APP_CONFIG) config: AppConfig,
-  ) {
+  constructor(private readonly reflector: Reflector) {
     super();
-    this.verified = new VerifiedTokens(config.jwt.expiresInSeconds);
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -39,14 +30,7 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       return true;
     }
     if (rule?.kind === 'public') return true;
-    const known = credential ? this.verified.get(credential) : undefined;
-    if (known) {
-      request.user = known;
-      return true;
-    }
-    const activated = (await super.canActivate(context)) as boolean;
-    if (activated && credential && request.user) this.verified.remember(credential, request.user);
-    return activated;
+    return (await super.canActivate(context)) as boolean;
   }
 
   override getRequest(context: ExecutionContext) {
