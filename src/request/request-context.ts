@@ -115,6 +115,16 @@ export function runInNewRequestContext<T>(work: (context: RequestContext) => Pro
   return ClsServiceManager.getClsService().run({ ifNested: 'override' }, () => work(startRequestContext()));
 }
 
+/**
+ * Forgets what the request's loaders and shared reads hold (called as each root mutation starts): a mutation may
+ * change what an earlier field of the same request read, and the root fields of a mutation run one after another.
+ */
+export function forgetRequestReads(): void {
+  const context = currentRequestContext();
+  context?.loaders.clear();
+  context?.memos.clear();
+}
+
 /** The language of the current request's texts; English outside a request. */
 export function requestLanguage(): Language {
   return currentRequestContext()?.language ?? DEFAULT_LANGUAGE;

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
-import { createTenant, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { createTenant, DEFAULT_PROFILE, signUp, startTestApp, type TestApp, type TestUser } from '../helpers/app';
+import { submission } from '../helpers/assessments';
 import { insertAssessment } from '../helpers/clients';
 import { adminClient } from '../helpers/db';
 import { ok } from '../helpers/structure';
@@ -133,6 +134,28 @@ describe('the client page: reads shared between fields give what separate reads 
       false,
       false,
     ]);
+  });
+
+  it('a mutation between two reads of the same request: the second read sees it (no shared read outlives a root mutation)', async () => {
+    const page = 'growth { totalPoints points(last: 5) { id } } latestAssessment { id } roadmap { basedOn { id } }';
+    const res = await t.gql(
+      `mutation($p: TenantProfileInput!, $s: SubmitAssessmentInput!) {
+         before: updateTenantProfile(input: $p) { ${page} }
+         submitted: submitAssessment(input: $s) { id }
+         after: updateTenantProfile(input: $p) { ${page} }
+       }`,
+      // 2026-Q1 comes before the seeded periods (years from 4000) in period order: growth gains its first point.
+      { p: DEFAULT_PROFILE, s: submission({ period: '2026-Q1' }) },
+      as,
+    );
+    const { before, submitted, after } = ok(res);
+    const idsOf = (growth: { points: { id: string }[] }) => growth.points.map((p) => p.id);
+    expect(before.growth.totalPoints).toBe(3);
+    expect(idsOf(before.growth)).toEqual(ids);
+    expect(after.growth.totalPoints).toBe(4);
+    expect(idsOf(after.growth)).toEqual([submitted.id, ...ids]);
+    expect(after.latestAssessment.id).toBe(ids[2]);
+    expect(after.roadmap.basedOn.id).toBe(ids[2]);
   });
 
   it('campaigns: the total comes with the page, also with an empty page (past the end, or none of the status)', async () => {
