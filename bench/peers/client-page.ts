@@ -11,7 +11,7 @@ import { LATEST_FIRST } from '../../src/assessments/assessment-sql';
 import { canonicalAnswers } from '../../src/assessments/request-hash';
 import { auditRowSql } from '../../src/audit/audit-sql';
 import { hashResponseToken, isResponseTokenShape } from '../../src/campaigns/response-token';
-import { stepDescription } from '../../src/i18n';
+import { findingTexts, stepDescription } from '../../src/i18n';
 import {
   CURRENT_MODEL_VERSION,
   defaultTarget,
@@ -99,7 +99,8 @@ function toPoint(row: PointRow, previous: PointRow | undefined) {
     stage: row.stage,
     dimensions: row.dimensions,
     appliedCaps: row.result?.appliedCaps ?? [],
-    findings: row.result?.findings ?? [],
+    // Stored results hold codes only (issue 18): the texts are written here, as bare-apollo.ts does for Q1.
+    findings: (row.result?.findings ?? []).map((f) => ({ ...f, ...findingTexts('en', f) })),
     delta: previous ? row.overall_score - previous.overall_score : null,
   };
 }

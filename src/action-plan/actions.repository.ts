@@ -146,11 +146,13 @@ export class ActionsRepository {
     return row?.version ?? null;
   }
 
-  /** A page, oldest first, with the total of the same filter: one statement. */
+  /** A page, oldest first, with the total of the same filter (and the latest inputs if asked): one statement. */
   async page(query: {
     first: number;
     after: { createdKey: string; id: string } | null;
     status: ActionStatus | null;
+    /** False: no latest inputs (null), for a page whose `verified` nobody reads. */
+    withLatestInputs: boolean;
   }): Promise<WithLatestInputs<{ rows: ActionRecord[]; totalCount: number }>> {
     const [row] = await this.rows<{ rows: Row[]; total: number; latest_inputs: ScoringInputs | null }>(
       `WITH page AS (
@@ -162,7 +164,7 @@ export class ActionsRepository {
           LIMIT $1)
        SELECT (SELECT coalesce(json_agg(p ORDER BY p.created_at, p.id), '[]') FROM page p) AS rows,
               (SELECT count(*)::int FROM actions a WHERE $2::text IS NULL OR a.status = $2) AS total,
-              ${LATEST_INPUTS} AS latest_inputs`,
+              ${query.withLatestInputs ? LATEST_INPUTS : 'NULL::jsonb'} AS latest_inputs`,
       [query.first + 1, query.status, query.after?.createdKey ?? null, query.after?.id ?? null],
     );
     return { value: { rows: row.rows.map(toRecord), totalCount: row.total }, latestInputs: row.latest_inputs };

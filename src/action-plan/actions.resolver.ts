@@ -1,4 +1,6 @@
-import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Audited } from '../audit';
 import { Access } from '../tenancy';
 import { EDITORS } from '../common/roles';
@@ -38,8 +40,25 @@ export class TenantActionsResolver {
   @ResolveField(() => ActionConnection, {
     description: 'The action plan, oldest first, optionally of one status. Needs this tenant selected (x-tenant-id).',
   })
-  actions(@Parent() tenant: Tenant, @Args() args: ActionsArgs): ReturnType<ActionsService['list']> {
+  actions(
+    @Parent() tenant: Tenant,
+    @Args() args: ActionsArgs,
+    @Info() info: GraphQLResolveInfo,
+  ): ReturnType<ActionsService['list']> {
     requireSelectedTenant(tenant, 'actions');
-    return this.actionsService.list(args);
+    return this.actionsService.list(args, verifiedAsked(info));
   }
+}
+
+/**
+ * Whether a page's selection asks for `verified` (aliases, fragments and variables resolved): only then does the
+ * page read and parse the latest assessment's inputs, which nothing else of an action needs.
+ */
+function verifiedAsked(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
+  const under = (node: ResolveTree | null | undefined, type: string, name: string) =>
+    Object.values(node?.fieldsByTypeName[type] ?? {}).filter((f) => f.name === name);
+  return under(tree, 'ActionConnection', 'edges')
+    .flatMap((edges) => under(edges, 'ActionEdge', 'node'))
+    .some((node) => under(node, 'Action', 'verified').length > 0);
 }

@@ -66,13 +66,17 @@ export class ActionsService {
     throw new NotFoundError('TeamMember');
   }
 
-  /** Oldest first, optionally of one status. */
-  async list(args: ActionsArgs): Promise<Connection<Action>> {
+  /**
+   * Oldest first, optionally of one status. `withVerified` false: the page leaves out the latest assessment's
+   * inputs, and every action's `verified` is false (for a selection that does not ask for it).
+   */
+  async list(args: ActionsArgs, withVerified = true): Promise<Connection<Action>> {
     const after = args.after ? decodeActionCursor(args.after) : null;
     const { value, latestInputs } = await this.actions.page({
       first: args.first,
       after,
       status: args.status ?? null,
+      withLatestInputs: withVerified,
     });
     return toConnection(
       value.rows,

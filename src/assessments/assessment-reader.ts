@@ -1,18 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { RequestLoaders } from '../graphql';
-import type { Stage } from '../scoring';
+import type { ScoringInputs, Stage } from '../scoring';
 import type { TenantRow } from '../tenants';
 import { toAssessment, toAssessmentSummary } from './assessment.mapper';
 import type { Assessment, AssessmentSummary } from './assessment.model';
 import {
   AssessmentsRepository,
+  type AssessmentRecord,
   type AssessmentReportRecord,
   type AssessmentSummaryRecord,
   type ClientAssessmentsProjection,
   type ClientAssessmentsRow,
 } from './assessments.repository';
 
-const LATEST = 'latest';
+/** The latest assessment's loader key of a reader that asks for nothing beside it (DataLoader refuses null). */
+const ALONE = 'alone';
+
+/**
+ * Columns another module reads in the same statement as the latest current assessment (one round trip for both,
+ * and the assessment read once per request however many fields ask for it): select-list expressions over the
+ * assessment row `a`, with their own parameters as $1..$n.
+ */
+export interface LatestCompanion<T> {
+  /** Names the companion: the same name, the same columns and parameters (the loader's key). */
+  readonly name: string;
+  readonly columns: string;
+  readonly params: unknown[];
+  /** The companion's value from the statement's row. */
+  read(row: Record<string, unknown>): T;
+}
+
+/** The latest current assessment (mapped once per request), its record and whole inputs, and a companion's value. */
+export interface LatestWith<T> {
+  assessment: Assessment;
+  record: AssessmentRecord;
+  inputs: ScoringInputs;
+  companion: T;
+}
+
+type LatestKey = LatestCompanion<unknown> | typeof ALONE;
+type LatestRead = { assessment: Assessment; with?: LatestWith<unknown> } | null;
 
 /** A client of the consultant as the read model returns it: its tenants row and its latest assessment. */
 export interface ClientAssessments {
@@ -42,18 +69,27 @@ export class AssessmentReader {
   /**
    * Every current assessment of the request's tenant in period order, oldest first: its growth. Only the latest
    * `pointsInFull` (and the one before them, their predecessor) are read in full; the older ones bring their
-   * dimension scores only. The latest `pointsInFull` carry their predecessor.
+   * dimension scores only. The latest `pointsInFull` carry their predecessor; every point its predecessor's score.
+   * The read is kept for the request: `previous`/`delta` of an assessment in it need no statement of their own.
    */
-  async history(pointsInFull: number): Promise<AssessmentSummary[]> {
-    const records = await this.assessments.currentInPeriodOrder(pointsInFull + 1);
-    const points = records.map(toAssessmentSummary);
-    const from = Math.max(0, points.length - pointsInFull);
-    for (let index = from; index < points.length; index++) {
-      const predecessor = points[index - 1] ?? null;
-      points[index].predecessor = predecessor;
-      points[index].predecessorScore = predecessor?.overallScore ?? null;
-    }
-    return points;
+  history(pointsInFull: number): Promise<AssessmentSummary[]> {
+    return this.loaders.once(
+      `${HISTORY}:${pointsInFull}`,
+      async () => {
+        const records = await this.assessments.currentInPeriodOrder(
+          pointsInFull === 0 ? 0 : pointsInFull + 1,
+        );
+        const points = records.map(toAssessmentSummary);
+        const from = Math.max(0, points.length - pointsInFull);
+        for (let index = 0; index < points.length; index++) {
+          const predecessor = points[index - 1] ?? null;
+          if (index >= from) points[index].predecessor = predecessor;
+          points[index].predecessorScore = predecessor?.overallScore ?? null;
+        }
+        return points;
+      },
+      HISTORY,
+    );
   }
 
   /**
@@ -85,9 +121,11 @@ export class AssessmentReader {
   }
 
   /** The previous current assessment in period order; for a preview, the latest stored one (what it would follow). */
-  previous(assessment: AssessmentSummary): Promise<AssessmentSummary | null> {
-    if (assessment.predecessor !== undefined) return Promise.resolve(assessment.predecessor);
+  async previous(assessment: AssessmentSummary): Promise<AssessmentSummary | null> {
+    if (assessment.predecessor !== undefined) return assessment.predecessor;
     if (assessment.preview) return this.latest();
+    const known = (await this.inHistory(assessment.id))?.predecessor;
+    if (known !== undefined) return known;
     return this.previousLoader().load(assessment.id);
   }
 
@@ -95,17 +133,67 @@ export class AssessmentReader {
   async previousScore(assessment: AssessmentSummary): Promise<number | null> {
     if (assessment.predecessorScore !== undefined) return assessment.predecessorScore;
     if (assessment.preview) return (await this.latest())?.overallScore ?? null;
+    const known = (await this.inHistory(assessment.id))?.predecessorScore;
+    if (known !== undefined) return known;
     return this.previousScoreLoader().load(assessment.id);
   }
 
-  /** The current assessment of the request's tenant latest in period order. */
-  latest(): Promise<Assessment | null> {
-    return this.loaders
-      .get<string, Assessment | null>('assessments:latest', async (keys) => {
-        const latest = await this.assessments.latest();
-        return keys.map(() => (latest ? toAssessment(latest) : null));
-      })
-      .load(LATEST);
+  /** The current assessment of the request's tenant latest in period order (read once per request). */
+  async latest(): Promise<Assessment | null> {
+    return (await this.latestLoader().load(ALONE))?.assessment ?? null;
+  }
+
+  /**
+   * The latest current assessment with its whole inputs and `companion`'s columns, in one statement shared with
+   * `latest()` when both are asked in the same tick (Tenant.latestAssessment and Tenant.roadmap); null without one.
+   */
+  async latestWith<T>(companion: LatestCompanion<T>): Promise<LatestWith<T> | null> {
+    const read = await this.latestLoader().load(companion);
+    return (read?.with as LatestWith<T> | undefined) ?? null;
+  }
+
+  /** The point of this request's growth read (already made, or on its way) with this id, if any. */
+  private async inHistory(id: string): Promise<AssessmentSummary | undefined> {
+    const history = this.loaders.made<AssessmentSummary[]>(HISTORY);
+    return history ? (await history).find((point) => point.id === id) : undefined;
+  }
+
+  private latestLoader() {
+    return this.loaders.get<LatestKey, LatestRead>(
+      'assessments:latest',
+      async (keys) => {
+        const companions = keys.filter((key): key is LatestCompanion<unknown> => key !== ALONE);
+        const reads = new Map<LatestKey, LatestRead>();
+        for (const companion of companions) {
+          const read = await this.assessments.latestWith(companion.columns, companion.params);
+          const assessment = read ? toAssessment(read.record) : null;
+          reads.set(
+            companion,
+            read && assessment
+              ? {
+                  assessment,
+                  with: {
+                    assessment,
+                    record: read.record,
+                    inputs: read.inputs,
+                    companion: companion.read(read.row),
+                  },
+                }
+              : null,
+          );
+        }
+        if (keys.includes(ALONE)) {
+          const shared = companions.length > 0 ? reads.get(companions[0]) : undefined;
+          if (shared !== undefined) reads.set(ALONE, shared && { assessment: shared.assessment });
+          else {
+            const record = await this.assessments.latest();
+            reads.set(ALONE, record ? { assessment: toAssessment(record) } : null);
+          }
+        }
+        return keys.map((key) => reads.get(key) ?? null);
+      },
+      (key) => (key === ALONE ? ALONE : `with:${key.name}`),
+    );
   }
 
   private previousScoreLoader() {
@@ -124,6 +212,8 @@ export class AssessmentReader {
     });
   }
 }
+
+const HISTORY = 'assessments:history';
 
 function summaryOf(row: ClientAssessmentsRow, which: 'latest' | 'previous'): AssessmentSummary | null {
   const id = row[`${which}_id`];

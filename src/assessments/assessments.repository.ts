@@ -247,6 +247,25 @@ export class AssessmentsRepository {
   }
 
   /**
+   * The current assessment latest in period order with its whole inputs and another module's columns over `a`
+   * (parameters $1..$n its own), in one statement; null without one. The record's answers are the inputs' own.
+   */
+  async latestWith(
+    companionColumns: string,
+    params: unknown[],
+  ): Promise<{ record: AssessmentRecord; inputs: ScoringInputs; row: Record<string, unknown> } | null> {
+    const [row] = await this.rows<Omit<Row, 'answers'> & { inputs: ScoringInputs } & Record<string, unknown>>(
+      `SELECT ${COLUMNS.map((c) => `a.${c}`).join(', ')}, ${SUBMITTED_KEY('a')} AS submitted_key, a.inputs,
+              ${companionColumns}
+         FROM assessments a WHERE a.superseded_at IS NULL
+        ORDER BY ${LATEST_FIRST('a')} LIMIT 1`,
+      params,
+    );
+    if (!row) return null;
+    return { record: toRecord({ ...row, answers: row.inputs.answers }), inputs: row.inputs, row };
+  }
+
+  /**
    * Every current assessment in period order, oldest first: the tenant's growth. Only the latest `full` come with
    * their stored result in full and their answers; the older ones bring their dimension scores only (what trends
    * need), so a long history costs little to read.
@@ -290,7 +309,17 @@ export class AssessmentsRepository {
   /** One assessment of the selected tenant with its full snapshot; row-level security hides any other tenant's. */
   async report(id: string): Promise<AssessmentReportRecord | null> {
     const [row] = await this.rows<
-      Pick<Row, 'id' | 'period' | 'submitted_at' | 'superseded_at' | 'model_version' | 'overall_score' | 'stage' | 'result'> & {
+      Pick<
+        Row,
+        | 'id'
+        | 'period'
+        | 'submitted_at'
+        | 'superseded_at'
+        | 'model_version'
+        | 'overall_score'
+        | 'stage'
+        | 'result'
+      > & {
         inputs: ScoringInputs;
         tenant_id: string;
         tenant_name: string;

@@ -2,6 +2,7 @@ import { type CallHandler, type ExecutionContext, Injectable, type NestIntercept
 import { Reflector } from '@nestjs/core';
 import { type GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { map, type Observable } from 'rxjs';
+import { forgetRequestReads } from '../request';
 import { AuditService } from './audit.service';
 import { beginAuditRecord } from './audit-record';
 import { AUDIT_TARGET, type AuditTargetOf } from './audited.decorator';
@@ -23,6 +24,8 @@ export class AuditInterceptor implements NestInterceptor {
     const gql = GqlExecutionContext.create(context);
     const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
     if (info.parentType.name !== 'Mutation') return next.handle();
+    // What earlier root fields read (loaders, shared reads) may be changed by this one: its fields read afresh.
+    forgetRequestReads();
     const targetOf = this.reflector.get<AuditTargetOf | undefined>(AUDIT_TARGET, context.getHandler());
     const args = gql.getArgs<Record<string, unknown>>();
     const record = beginAuditRecord(info.fieldName);

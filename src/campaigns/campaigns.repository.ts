@@ -127,7 +127,10 @@ export class CampaignsRepository {
     return rows.map(toRecord);
   }
 
-  /** Newest first, with the total of the same filter. */
+  /**
+   * Newest first, with the total of the same filter, in one statement: the count is the outer row, the page joins
+   * it laterally (an empty page still brings its total, as one row of nulls).
+   */
   async page(query: {
     first: number;
     after: [string, string] | null;
@@ -140,17 +143,22 @@ export class CampaignsRepository {
       after = `AND (c.created_at, c.id) < ($3::timestamptz, $4::uuid)`;
     }
     const filter = `($2::text IS NULL OR c.status = $2)`;
-    const [rows, counted] = await Promise.all([
-      this.rows<Row & { created_key: string }>(
-        `SELECT ${COLUMNS}, c.created_at::text AS created_key FROM campaigns c WHERE ${filter} ${after}
-          ORDER BY c.created_at DESC, c.id DESC LIMIT $1`,
-        params,
-      ),
-      this.rows<{ n: number }>(`SELECT count(*)::int AS n FROM campaigns c WHERE ($1::text IS NULL OR c.status = $1)`, [
-        query.status,
-      ]),
-    ]);
-    return { rows: rows.map((r) => ({ ...toRecord(r), createdKey: r.created_key })), totalCount: counted[0].n };
+    const rows = await this.rows<
+      (Row & { created_key: string; total_count: number }) | { id: null; total_count: number }
+    >(
+      `SELECT p.*, t.n AS total_count
+         FROM (SELECT count(*)::int AS n FROM campaigns c WHERE ${filter}) t
+         LEFT JOIN LATERAL (
+           SELECT ${COLUMNS}, c.created_at::text AS created_key FROM campaigns c WHERE ${filter} ${after}
+            ORDER BY c.created_at DESC, c.id DESC LIMIT $1) p ON TRUE
+        ORDER BY p.created_at DESC, p.id DESC`,
+      params,
+    );
+    const page = rows.filter((r): r is Row & { created_key: string; total_count: number } => r.id !== null);
+    return {
+      rows: page.map((r) => ({ ...toRecord(r), createdKey: r.created_key })),
+      totalCount: rows[0]?.total_count ?? 0,
+    };
   }
 
   /** Invites, or re-invites with a new token (the old link stops working), in one statement. */
@@ -176,7 +184,12 @@ export class CampaignsRepository {
 
   /** Every respondent's last answers of these campaigns, with department: only for aggregation. */
   async responsesOf(campaignIds: readonly string[]): Promise<ResponseRecord[]> {
-    const rows = await this.rows<{ campaign_id: string; answers: AssessmentAnswers; department: Department; external: boolean }>(
+    const rows = await this.rows<{
+      campaign_id: string;
+      answers: AssessmentAnswers;
+      department: Department;
+      external: boolean;
+    }>(
       `SELECT a.campaign_id, a.answers, r.department, r.external
          FROM campaign_responses a
          JOIN campaign_respondents r ON r.tenant_id = a.tenant_id AND r.id = a.respondent_id

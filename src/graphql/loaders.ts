@@ -1,6 +1,6 @@
 import { Global, Injectable, Module } from '@nestjs/common';
 import DataLoader from 'dataloader';
-import { requestContext } from '../request';
+import { currentRequestContext, requestContext } from '../request';
 
 /**
  * DataLoaders built fresh for each request (no cache shared between users or tenants): they live in the request
@@ -9,14 +9,38 @@ import { requestContext } from '../request';
 @Injectable()
 export class RequestLoaders {
   /** The request's loader named `name`, created on first use. Batch results must follow the keys' order. */
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V> {
+  get<K, V>(
+    name: string,
+    batch: (keys: readonly K[]) => Promise<(V | Error)[]>,
+    cacheKeyFn?: (key: K) => unknown,
+  ): DataLoader<K, V> {
     const { loaders } = requestContext();
     let loader = loaders.get(name) as DataLoader<K, V> | undefined;
     if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      loader = new DataLoader<K, V, unknown>(batch, { maxBatchSize: 1000, cacheKeyFn });
       loaders.set(name, loader);
     }
     return loader;
+  }
+
+  /**
+   * The request's value named `name`, made on first use (a read shared by the fields that need it); `alias` also
+   * names it, for `made` (the latest value made under that alias).
+   */
+  once<T>(name: string, make: () => Promise<T>, alias?: string): Promise<T> {
+    const { memos } = requestContext();
+    let value = memos.get(name) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      memos.set(name, value);
+      if (alias !== undefined) memos.set(alias, value);
+    }
+    return value;
+  }
+
+  /** The value `once` made (or is making) under this name or alias in this request, if any. */
+  made<T>(name: string): Promise<T> | undefined {
+    return currentRequestContext()?.memos.get(name) as Promise<T> | undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
-import { AssessmentReader } from '../assessments';
+import { ASSESSMENT_DETAIL_FIELDS, AssessmentReader } from '../assessments';
 import type { AssessmentSummary } from '../assessments';
 import { CURRENT_MODEL_VERSION, getScoringModel, growth } from '../scoring';
 import { DEFAULT_GROWTH_POINTS, MAX_GROWTH_POINTS } from './dto/growth-points.args';
@@ -36,13 +36,22 @@ export class GrowthService {
   }
 }
 
+/** Fields of a point that need it read in full: the stored result beyond its dimensions, the answers, `previous`. */
+const IN_FULL_FIELDS = new Set<string>([...ASSESSMENT_DETAIL_FIELDS, 'previous']);
+
 /**
  * The largest `points(last)` of a `Tenant.growth` selection (aliases, fragments and variables resolved): how many
- * points to read in full. Out-of-range values are refused by the points field itself; here they are only clamped.
+ * points to read in full; 0 when no `points` selection asks for a field beyond the summary (id, period, scores,
+ * stage, dimensions, delta...), which every point has. Out-of-range values are refused by the points field itself;
+ * here they are only clamped.
  */
 export function pointsAsked(info: GraphQLResolveInfo): number {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
-  const points = Object.values(tree?.fieldsByTypeName.Growth ?? {}).filter((f) => f.name === 'points');
+  const points = Object.values(tree?.fieldsByTypeName.Growth ?? {}).filter(
+    (f) =>
+      f.name === 'points' &&
+      Object.values(f.fieldsByTypeName.Assessment ?? {}).some((p) => IN_FULL_FIELDS.has(p.name)),
+  );
   if (points.length === 0) return 0;
   const asked = points.map((p) => {
     const last = (p.args as { last?: unknown }).last;

@@ -62,6 +62,8 @@ export interface RequestContext {
   readonly transaction: TransactionState;
   /** The request's DataLoaders by name (graphql/loaders.ts): never shared between requests. */
   readonly loaders: Map<string, DataLoader<unknown, unknown>>;
+  /** Reads made once per request and shared by the fields that need them (graphql/loaders.ts, `once`). */
+  readonly memos: Map<string, Promise<unknown>>;
   /** The record of the mutation running now; null outside a mutation. */
   audit: AuditRecord | null;
   /** SQL statements (round trips) sent for this request (database/sql-counter.ts). */
@@ -78,6 +80,7 @@ function newRequestContext(language: Language): RequestContext {
     scope: null,
     transaction: new TransactionState(),
     loaders: new Map(),
+    memos: new Map(),
     audit: null,
     sqlStatements: 0,
     language,
@@ -110,6 +113,16 @@ export function startRequestContext(language: Language = DEFAULT_LANGUAGE): Requ
 /** Runs `work` in a fresh CLS context with a fresh request context (scripts, jobs, tests). */
 export function runInNewRequestContext<T>(work: (context: RequestContext) => Promise<T>): Promise<T> {
   return ClsServiceManager.getClsService().run({ ifNested: 'override' }, () => work(startRequestContext()));
+}
+
+/**
+ * Forgets what the request's loaders and shared reads hold (called as each root mutation starts): a mutation may
+ * change what an earlier field of the same request read, and the root fields of a mutation run one after another.
+ */
+export function forgetRequestReads(): void {
+  const context = currentRequestContext();
+  context?.loaders.clear();
+  context?.memos.clear();
 }
 
 /** The language of the current request's texts; English outside a request. */

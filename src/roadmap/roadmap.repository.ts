@@ -1,32 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { LATEST_FIRST, SUBMITTED_KEY, type AssessmentRecord } from '../assessments';
-import type { RoadmapResult, ScoringInputs, ScoringResult, Stage } from '../scoring';
+import { AssessmentReader, type LatestCompanion, type LatestWith } from '../assessments';
+import type { RoadmapResult, Stage } from '../scoring';
 import { TenantTransaction } from '../tenancy';
 
 /** The latest current assessment with its inputs, the tenant's target and the roadmaps stored for it. */
-export interface RoadmapSource {
-  assessment: AssessmentRecord;
-  inputs: ScoringInputs;
+export type RoadmapSource = LatestWith<RoadmapCompanion>;
+
+/** What the roadmap reads beside the latest assessment, in the same statement. */
+export interface RoadmapCompanion {
   targetStage: Stage | null;
   /** Stored roadmaps of the assessment under the model version asked for, by target stage. */
   stored: Partial<Record<Stage, RoadmapResult>>;
 }
 
-interface Row {
-  id: string;
-  period: string;
-  submitted_at: Date;
-  submitted_key: string;
-  superseded_at: Date | null;
-  model_version: string;
-  overall_score: number;
-  stage: Stage;
-  result: ScoringResult;
-  idempotency_key: string;
-  request_hash: string;
-  inputs: ScoringInputs;
-  target_stage: Stage | null;
-  stored: Partial<Record<Stage, RoadmapResult>> | null;
+/** The target and the stored roadmaps of the latest assessment `a`, per model version (one object each: one key). */
+const companions = new Map<string, LatestCompanion<RoadmapCompanion>>();
+function companionOf(modelVersion: string): LatestCompanion<RoadmapCompanion> {
+  let companion = companions.get(modelVersion);
+  if (!companion) {
+    companion = {
+      name: `roadmap:${modelVersion}`,
+      columns: `(SELECT t.stage FROM tenant_targets t) AS target_stage,
+              (SELECT jsonb_object_agg(r.target_stage, r.roadmap) FROM roadmaps r
+                WHERE r.assessment_id = a.id AND r.model_version = $1) AS stored`,
+      params: [modelVersion],
+      read: (row) => ({
+        targetStage: row.target_stage as Stage | null,
+        stored: (row.stored as RoadmapCompanion['stored'] | null) ?? {},
+      }),
+    };
+    companions.set(modelVersion, companion);
+  }
+  return companion;
 }
 
 /**
@@ -36,44 +41,17 @@ interface Row {
  */
 @Injectable()
 export class RoadmapRepository {
-  constructor(private readonly tx: TenantTransaction) {}
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly assessments: AssessmentReader,
+  ) {}
 
-  /** One statement: the latest current assessment in period order, the target, the stored roadmaps. */
-  async source(modelVersion: string): Promise<RoadmapSource | null> {
-    const manager = await this.tx.manager();
-    const [row] = await manager.query<Row[]>(
-      `SELECT a.id, a.period, a.submitted_at, ${SUBMITTED_KEY('a')} AS submitted_key,
-              a.superseded_at, a.model_version, a.overall_score, a.stage, a.result, a.idempotency_key, a.request_hash,
-              a.inputs,
-              (SELECT t.stage FROM tenant_targets t) AS target_stage,
-              (SELECT jsonb_object_agg(r.target_stage, r.roadmap) FROM roadmaps r
-                WHERE r.assessment_id = a.id AND r.model_version = $1) AS stored
-         FROM assessments a
-        WHERE a.superseded_at IS NULL
-        ORDER BY ${LATEST_FIRST('a')}
-        LIMIT 1`,
-      [modelVersion],
-    );
-    if (!row) return null;
-    return {
-      assessment: {
-        id: row.id,
-        period: row.period,
-        submittedAt: row.submitted_at,
-        submittedKey: row.submitted_key,
-        supersededAt: row.superseded_at,
-        modelVersion: row.model_version,
-        overallScore: row.overall_score,
-        stage: row.stage,
-        result: row.result,
-        answers: row.inputs.answers,
-        idempotencyKey: row.idempotency_key,
-        requestHash: row.request_hash,
-      },
-      inputs: row.inputs,
-      targetStage: row.target_stage,
-      stored: row.stored ?? {},
-    };
+  /**
+   * One statement: the latest current assessment in period order, the target, the stored roadmaps; the same
+   * statement as the request's latestAssessment when both are asked (the read model's shared latest read).
+   */
+  source(modelVersion: string): Promise<RoadmapSource | null> {
+    return this.assessments.latestWith(companionOf(modelVersion));
   }
 
   /** Stores a computed roadmap; a concurrent reader that stored it first wins (the same roadmap anyway). */

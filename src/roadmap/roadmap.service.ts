@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { toAssessment } from '../assessments';
 import { stepDescription } from '../i18n';
 import { requestLanguage } from '../request';
 import {
@@ -29,16 +28,16 @@ export class RoadmapService {
     const source = await this.roadmaps.source(modelVersion);
     if (!source) return null;
     const model = getScoringModel(modelVersion);
-    const { inputs, assessment } = source;
+    const { inputs, assessment, companion } = source;
     // The default target follows the stage under the model the roadmap uses (the stored one when it is current).
     const stageNow = assessment.modelVersion === modelVersion ? assessment.stage : score(inputs, model).stage;
-    const targetStage = source.targetStage ?? defaultTarget(stageNow);
-    let result = source.stored[targetStage];
+    const targetStage = companion.targetStage ?? defaultTarget(stageNow);
+    let result = companion.stored[targetStage];
     if (!result) {
       result = roadmap(inputs, model, targetStage);
       await this.roadmaps.store(assessment.id, modelVersion, result);
     }
-    return toRoadmap(result, inputs, toAssessment(assessment));
+    return toRoadmap(result, inputs, assessment);
   }
 }
 
