@@ -3,5 +3,4 @@ export { ReportsModule } from './reports.module';
 export { assessmentReport, type AssessmentReportData } from './assessment-report.model';
 export { portfolioReport, type PortfolioReportData } from './portfolio-report.model';
 export type { ReportDocument } from './report-document';
-export { renderPdf } from './pdf-renderer';
-export { renderHtml } from './html-renderer';
+export { renderPdf, renderHtml } from './renderers';

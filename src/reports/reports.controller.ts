@@ -4,8 +4,7 @@ import { NotFoundError } from '../common/errors';
 import { ALL_ROLES } from '../common/roles';
 import { HttpErrorFilter } from '../exports';
 import { Access } from '../tenancy';
-import { renderHtml } from './html-renderer';
-import { renderPdf } from './pdf-renderer';
+import { renderHtml, renderPdf } from './renderers';
 import type { ReportDocument } from './report-document';
 import { ReportsService } from './reports.service';
 
