@@ -29,4 +29,37 @@ describe('prepared statements', () => {
     expect(calls[2][0]).toEqual({ text: 'SELECT 1' });
     expect(calls).toHaveLength(3);
   });
+
+  it('sends promise-style queries one after the other, in call order, a failure not holding back the next', async () => {
+    let running = 0;
+    let most = 0;
+    const order: string[] = [];
+    const client = {
+      query: async (sql: unknown) => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running--;
+        const text = String(typeof sql === 'object' ? (sql as { text: string }).text : sql);
+        order.push(text);
+        if (text === 'SELECT fail') throw new Error('failed');
+        return { rows: [] };
+      },
+    };
+    usePreparedStatements(client);
+    const sent = ['SELECT 1', 'SELECT fail', 'SELECT 2', 'COMMIT'].map((sql) => client.query(sql));
+    const outcomes = await Promise.allSettled(sent);
+    expect(most).toBe(1);
+    expect(order).toEqual(['SELECT 1', 'SELECT fail', 'SELECT 2', 'COMMIT']);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+  });
+
+  it('lets callback-style calls and submittables (streams) through at once', () => {
+    const calls: unknown[] = [];
+    const client = { query: (config: unknown) => calls.push(config) };
+    usePreparedStatements(client);
+    const stream = { submit: () => undefined };
+    client.query(stream);
+    expect(calls).toEqual([stream]);
+  });
 });

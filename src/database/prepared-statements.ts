@@ -31,17 +31,36 @@ export function statementName(text: string): string | null {
 
 type QueryFn = (config: unknown, values?: unknown, callback?: unknown) => unknown;
 
-/** Makes this pg client send data statements as named statements (idempotent; the client keeps it for its life). */
+/**
+ * Makes this pg client send data statements as named statements, and send its queries one after the other
+ * (idempotent; the client keeps it for its life). A request's field resolvers run in parallel on the request's
+ * one connection; pg queues what they send, but queueing more than one query behind a running one is deprecated
+ * (pg@9 refuses it). So promise-style queries wait here for the one before to settle, which is what pg's own queue
+ * did: the same order, the same round trips. Callback-style calls and submittables (streams) go straight through.
+ */
 export function usePreparedStatements(client: object): void {
   const target = client as { query: QueryFn; [PREPARED]?: true };
   if (target[PREPARED]) return;
   const query = target.query;
-  target.query = function preparedQuery(this: unknown, config: unknown, values?: unknown, callback?: unknown) {
+  let tail: Promise<unknown> = Promise.resolve();
+  const send = (self: unknown, config: unknown, values?: unknown, callback?: unknown): unknown => {
     if (typeof config === 'string' && typeof values !== 'function') {
       const name = statementName(config);
-      if (name) return query.call(this, { name, text: config, values: values ?? undefined }, callback);
+      if (name) return query.call(self, { name, text: config, values: values ?? undefined }, callback);
     }
-    return query.call(this, config, values, callback);
+    return query.call(self, config, values, callback);
+  };
+  target.query = function serialQuery(this: unknown, config: unknown, values?: unknown, callback?: unknown) {
+    const promiseStyle =
+      callback === undefined && typeof values !== 'function' && (typeof config === 'string' || !isSubmittable(config));
+    if (!promiseStyle) return send(this, config, values, callback);
+    const run = tail.then(() => send(this, config, values) as Promise<unknown>);
+    tail = run.catch(() => undefined);
+    return run;
   };
   target[PREPARED] = true;
+}
+
+function isSubmittable(config: unknown): boolean {
+  return typeof config === 'object' && config !== null && typeof (config as { submit?: unknown }).submit === 'function';
 }
