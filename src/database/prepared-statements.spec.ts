@@ -40,7 +40,7 @@ describe('prepared statements', () => {
         most = Math.max(most, running);
         await new Promise((resolve) => setTimeout(resolve, 5));
         running--;
-        const text = String(typeof sql === 'object' ? (sql as { text: string }).text : sql);
+        const text = typeof sql === 'string' ? sql : (sql as { text: string }).text;
         order.push(text);
         if (text === 'SELECT fail') throw new Error('failed');
         return { rows: [] };
