@@ -5,6 +5,7 @@ export {
   hasText,
   formatNumber,
   formatDate,
+  formatShortDate,
   formatDateTime,
   CATALOGUES,
   type Translate,

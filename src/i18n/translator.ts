@@ -63,9 +63,26 @@ export function formatNumber(language: Language, value: number, fractionDigits =
   return format.format(value);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(language: Language, style: 'long' | 'medium'): Intl.DateTimeFormat {
+  const key = `${language}:${style}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale(language), { dateStyle: style, timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A calendar date written the way the language writes it (nl: 1 december 2026; en: 1 December 2026), in UTC. */
 export function formatDate(language: Language, value: Date): string {
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'long', timeZone: 'UTC' }).format(value);
+  return dateFormat(language, 'long').format(value);
+}
+
+/** A calendar date for a table cell (nl: 21 nov 2026; en: 21 Nov 2026), in UTC. */
+export function formatShortDate(language: Language, value: Date): string {
+  return dateFormat(language, 'medium').format(value);
 }
 
 const dateTimeFormats = new Map<Language, Intl.DateTimeFormat>();

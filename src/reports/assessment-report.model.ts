@@ -1,4 +1,4 @@
-import { formatDate, formatNumber, hasText, translator, type Language, type Translate } from '../i18n';
+import { formatDate, formatNumber, formatShortDate, hasText, translator, type Language, type Translate } from '../i18n';
 import {
   ANSWER_ITEM_DEFINITIONS,
   DIMENSIONS,
@@ -453,7 +453,7 @@ function actionSection(data: AssessmentReportData, t: Translate, language: Langu
             a.title,
             a.ownerName ??
               (a.ownerDepartment ? departmentName(t, a.ownerDepartment) : t('report.actions.noOwner')),
-            a.dueAt ? shortDate(language, a.dueAt) : t('report.actions.noDue'),
+            a.dueAt ? formatShortDate(language, a.dueAt) : t('report.actions.noDue'),
             a.overdue ? t('report.actions.overdue') : t(`report.actions.status${a.status}`),
           ],
           tone: a.overdue ? 'bad' : undefined,
@@ -464,14 +464,6 @@ function actionSection(data: AssessmentReportData, t: Translate, language: Langu
   if (overdue > 0)
     blocks.push({ kind: 'paragraph', text: t('report.actions.overdueCount', { count: overdue }) });
   return { id: 'actions', title: t('report.actions.title'), blocks };
-}
-
-/** A date for a table cell: 21 Nov 2026, 21 nov 2026. */
-export function shortDate(language: Language, value: Date): string {
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'medium',
-    timeZone: 'UTC',
-  }).format(value);
 }
 
 export function departmentName(t: Translate, department: Department): string {

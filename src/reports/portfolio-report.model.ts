@@ -1,6 +1,6 @@
-import { formatDate, translator, type Language } from '../i18n';
+import { formatDate, formatShortDate, translator, type Language } from '../i18n';
 import { STAGES, type Stage } from '../scoring';
-import { formats, shortDate } from './assessment-report.model';
+import { formats } from './assessment-report.model';
 import type { ReportBlock, ReportDocument, ReportSection } from './report-document';
 import { reportFilename } from './report-filename';
 
@@ -137,8 +137,8 @@ export function portfolioReport(data: PortfolioReportData, language: Language): 
                 c.delta === null ? '' : f.signed(c.delta),
                 `${c.openActions} / ${c.overdueActions}`,
                 c.overdue
-                  ? `${shortDate(language, c.dueAt)} (${t('report.actions.overdue')})`
-                  : shortDate(language, c.dueAt),
+                  ? `${formatShortDate(language, c.dueAt)} (${t('report.actions.overdue')})`
+                  : formatShortDate(language, c.dueAt),
               ],
               tone: c.overdue ? 'bad' : undefined,
             })),

@@ -73,3 +73,32 @@ export function Section({ title, id, children, actions }: { title: string; id?: 
 export function SrOnly({ children }: { children: ReactNode }) {
   return <span className="sr-only">{children}</span>;
 }
+
+/** A button that asks first (window.confirm) and then does its work: delete, remove, revoke. */
+export function ConfirmButton({
+  confirm,
+  onConfirm,
+  children,
+  danger = false,
+  ariaLabel,
+}: {
+  confirm: string;
+  onConfirm: () => Promise<unknown>;
+  children: ReactNode;
+  danger?: boolean;
+  ariaLabel?: string;
+}) {
+  return (
+    <button
+      type="button"
+      className={danger ? 'button-danger' : 'button-quiet'}
+      aria-label={ariaLabel}
+      onClick={async () => {
+        if (!window.confirm(confirm)) return;
+        await onConfirm();
+      }}
+    >
+      {children}
+    </button>
+  );
+}

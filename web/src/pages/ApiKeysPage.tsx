@@ -4,7 +4,7 @@ import { useMutation, useQuery } from 'urql';
 import { problemOf } from '../api/client';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../api/documents';
 import type { ApiKeyScope } from '../gql/graphql';
-import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { ConfirmButton, Field, Loading, ProblemBanner, Section } from '../components/ui';
 import { useFormat } from '../i18n/format';
 
 export const API_KEY_SCOPES: ApiKeyScope[] = ['READ', 'SUBMIT_ASSESSMENTS', 'MANAGE_FACTS'];
@@ -121,18 +121,16 @@ export function ApiKeysPage() {
                       </td>
                       <td className="row-actions">
                         {!key.revokedAt && (
-                          <button
-                            type="button"
-                            className="button-quiet"
-                            aria-label={t('apiKeys.revokeNamed', { name: key.name })}
-                            onClick={async () => {
-                              if (!window.confirm(t('apiKeys.confirmRevoke', { name: key.name }))) return;
+                          <ConfirmButton
+                            ariaLabel={t('apiKeys.revokeNamed', { name: key.name })}
+                            confirm={t('apiKeys.confirmRevoke', { name: key.name })}
+                            onConfirm={async () => {
                               await revoke({ id: key.id });
                               refetch({ requestPolicy: 'network-only' });
                             }}
                           >
                             {t('apiKeys.revoke')}
-                          </button>
+                          </ConfirmButton>
                         )}
                       </td>
                     </tr>

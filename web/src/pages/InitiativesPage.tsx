@@ -11,7 +11,7 @@ import {
 } from '../api/documents';
 import type { Department, FailureFactor, InitiativeStatus, InitiativesQuery, KpiKind, Outsourcing } from '../gql/graphql';
 import { DEPARTMENTS, FAILURE_FACTORS, INITIATIVE_STATUSES, KPI_KINDS, OUTSOURCINGS } from '../enums';
-import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { ConfirmButton, Field, Loading, ProblemBanner, Section } from '../components/ui';
 
 type Initiative = InitiativesQuery['initiatives']['edges'][number]['node'];
 
@@ -140,18 +140,17 @@ function InitiativeItem({ initiative, onChange }: { initiative: Initiative; onCh
           >
             {t('common.edit')}
           </button>
-          <button
-            type="button"
-            className="button-danger"
-            aria-label={t('initiatives.deleteNamed', { name: initiative.name })}
-            onClick={async () => {
-              if (!window.confirm(t('initiatives.confirmDelete', { name: initiative.name }))) return;
+          <ConfirmButton
+            danger
+            ariaLabel={t('initiatives.deleteNamed', { name: initiative.name })}
+            confirm={t('initiatives.confirmDelete', { name: initiative.name })}
+            onConfirm={async () => {
               await remove({ id: initiative.id, expectedVersion: initiative.version });
               onChange();
             }}
           >
             {t('common.delete')}
-          </button>
+          </ConfirmButton>
         </div>
       )}
       {editing && (

@@ -5,7 +5,7 @@ import { problemOf } from '../api/client';
 import { InvitationsDocument, InviteMemberDocument, RevokeInvitationDocument } from '../api/documents';
 import type { Role } from '../gql/graphql';
 import { ROLES } from '../enums';
-import { Field, ProblemBanner, Section } from '../components/ui';
+import { ConfirmButton, Field, ProblemBanner, Section } from '../components/ui';
 import { useFormatDate } from './ApiKeysPage';
 
 /** The link an invitee opens: the server sends /invitations/<token> on to the workspace's accept page. */
@@ -107,18 +107,16 @@ export function InvitationsSection({ onChange }: { onChange?: () => void }) {
                     <td data-label={t('members.role')}>{t(`enum.Role.${inv.role}`)}</td>
                     <td data-label={t('invitations.expires')}>{formatDate(inv.expiresAt)}</td>
                     <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button-quiet"
-                        aria-label={t('invitations.revokeNamed', { email: inv.email })}
-                        onClick={async () => {
-                          if (!window.confirm(t('invitations.confirmRevoke', { email: inv.email }))) return;
+                      <ConfirmButton
+                        ariaLabel={t('invitations.revokeNamed', { email: inv.email })}
+                        confirm={t('invitations.confirmRevoke', { email: inv.email })}
+                        onConfirm={async () => {
                           await revoke({ id: inv.id });
                           refetch({ requestPolicy: 'network-only' });
                         }}
                       >
                         {t('invitations.revoke')}
-                      </button>
+                      </ConfirmButton>
                     </td>
                   </tr>
                 ))}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { problemOf } from '../api/client';
 import { MembersDocument, RemoveMembershipDocument } from '../api/documents';
-import { Loading, ProblemBanner, Section } from '../components/ui';
+import { ConfirmButton, Loading, ProblemBanner, Section } from '../components/ui';
 import { InvitationsSection } from './InvitationsSection';
 
 /** Who has which role in the organisation (OWNER and ADMIN see and change this). */
@@ -37,18 +37,16 @@ export function MembersPage() {
                   <td data-label={t('members.email')}>{node.user.email}</td>
                   <td data-label={t('members.role')}>{t(`enum.Role.${node.role}`)}</td>
                   <td className="row-actions">
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      aria-label={t('members.removeNamed', { name: node.user.name })}
-                      onClick={async () => {
-                        if (!window.confirm(t('members.confirmRemove', { name: node.user.name }))) return;
+                    <ConfirmButton
+                      ariaLabel={t('members.removeNamed', { name: node.user.name })}
+                      confirm={t('members.confirmRemove', { name: node.user.name })}
+                      onConfirm={async () => {
                         await remove({ userId: node.user.id });
                         refetch({ requestPolicy: 'network-only' });
                       }}
                     >
                       {t('common.remove')}
-                    </button>
+                    </ConfirmButton>
                   </td>
                 </tr>
               ))}

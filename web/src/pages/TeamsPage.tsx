@@ -13,7 +13,7 @@ import {
 } from '../api/documents';
 import type { Department, TeamsQuery } from '../gql/graphql';
 import { DEPARTMENTS } from '../enums';
-import { Field, Loading, ProblemBanner, Section } from '../components/ui';
+import { ConfirmButton, Field, Loading, ProblemBanner, Section } from '../components/ui';
 
 type Team = TeamsQuery['tenant']['teams'][number];
 type Member = Team['members'][number];
@@ -87,17 +87,16 @@ function TeamCard({ team, departments, onChange }: { team: Team; departments: De
       title={team.name}
       id={`team-${team.id}`}
       actions={
-        <button
-          type="button"
-          className="button-danger"
-          onClick={async () => {
-            if (!window.confirm(t('teams.confirmDelete', { name: team.name }))) return;
+        <ConfirmButton
+          danger
+          confirm={t('teams.confirmDelete', { name: team.name })}
+          onConfirm={async () => {
             await deleteTeam({ id: team.id, expectedVersion: team.version });
             onChange();
           }}
         >
           {t('teams.delete')}
-        </button>
+        </ConfirmButton>
       }
     >
       {problem?.code === 'VERSION_CONFLICT' ? (
