@@ -59,7 +59,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       noStore,
     ],
     stringifyResult: queryLimits.stringifyResult,
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    // Apollo's Fastify integration calls this with (request, reply): both go to the resolvers' context.
+    context: (request: unknown, reply: unknown) => ({ req: request, res: reply }),
     formatError: (formatted, error) => {
       const result = formatGraphQLError(formatted, error, {
         exposeStack: development,
