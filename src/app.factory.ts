@@ -1,11 +1,9 @@
 import { type INestApplication, Logger as NestLogger } from '@nestjs/common';
-import type { ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { requestIdOf } from './common/http-log';
-import { graphqlBodyRefusal } from './graphql';
 import { loadOrCreateJwtSecret, type GeneratedSecret } from './auth';
 import type { AppConfig } from './config';
 
@@ -17,35 +15,15 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
     generated = await loadOrCreateJwtSecret(config.jwt.generatedSecretFile);
     config = { ...config, jwt: { ...config.jwt, secret: generated.secret } };
   }
-  // Fastify rather than express (issue 20: the HTTP layer's share of a request's CPU; docs/performance.md).
-  // Bodies over BODY_LIMIT_KB are refused with 413 before anything else runs (JSON and urlencoded alike).
-  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (off by default): otherwise any client could
-  // pick the address the per-IP limits count; a hop count or addresses mean to Fastify what they meant to express
-  // (both use proxy-addr). One request id for Fastify, the access log and the request context (http-log.ts).
-  // Fastify sends no ETag of its own and no framework banner.
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.bodyLimitKb * 1024,
-    // A hop count is a number at run time (Fastify's docs); its types name only the other forms.
-    trustProxy: config.trustProxy as string | boolean,
-    genReqId: requestIdOf,
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, databaseUrl }), adapter, {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, databaseUrl }), {
     bufferLogs: true,
+    bodyParser: false,
   });
   // First, so that every answer carries them: GraphQL, REST, 404s and the body parser's 413s alike.
-  const headers = securityHeaders(config.hstsMaxAgeSeconds);
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
-    headers(reply.raw);
-    reply.raw.setHeader('x-request-id', request.id);
-    done();
-  });
-  // The /graphql route is Apollo's, registered before Nest's exception layer: its body parser's refusals (413, 400)
-  // are answered here, in GraphQL's shape; anything else goes on to Fastify's default handling.
-  adapter.getInstance().setErrorHandler((error, _request, reply) => {
-    const refusal = graphqlBodyRefusal(error);
-    if (!refusal) throw error;
-    return reply.status(refusal.status).send(refusal.body);
-  });
+  app.use(securityHeaders(config.hstsMaxAgeSeconds));
+  // Bodies over the limit are refused with 413 before anything else runs.
+  app.useBodyParser('json', { limit: `${config.bodyLimitKb}kb` });
+  app.useBodyParser('urlencoded', { limit: `${config.bodyLimitKb}kb`, extended: false });
   app.useLogger(app.get(Logger));
   if (generated) {
     new NestLogger('Auth').log(
@@ -53,16 +31,13 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
         `${generated.file} (mode 0600; it belongs to this data folder). Set JWT_SECRET to run several instances.`,
     );
   }
+  // X-Forwarded-For counts only from the proxies TRUST_PROXY names (off by default): otherwise any client could
+  // pick the address the per-IP limits count.
+  app.set('trust proxy', config.trustProxy);
+  // Every response is one caller's fresh data: no ETag hashing of each body, no framework banner.
+  app.set('etag', false);
+  app.disable('x-powered-by');
   return app;
-}
-
-/**
- * Readies an application for requests without listening (tests hand its server to supertest): Nest's init, then
- * Fastify's own start-up (its plugins and routes), which `listen` would otherwise run.
- */
-export async function initApp(app: INestApplication): Promise<void> {
-  await app.init();
-  await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
 }
 
 /**
@@ -71,10 +46,11 @@ export async function initApp(app: INestApplication): Promise<void> {
  */
 function securityHeaders(hstsMaxAgeSeconds: number | null) {
   const hsts = hstsMaxAgeSeconds === null ? null : `max-age=${hstsMaxAgeSeconds}; includeSubDomains`;
-  return (res: ServerResponse): void => {
+  return (_req: Request, res: Response, next: NextFunction): void => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
     if (hsts) res.setHeader('Strict-Transport-Security', hsts);
+    next();
   };
 }

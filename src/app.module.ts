@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
@@ -14,7 +15,7 @@ import { JwtAuthGuard } from './auth';
 import { Clock } from './common/clock';
 import { createValidationPipe } from './common/validation-pipe';
 import { SqlCounterLogger } from './database';
-import { requestIdOf, requestLogFields, responseLogFields } from './common/http-log';
+import { requestLogFields, responseLogFields } from './common/http-log';
 import { GraphQLExceptionFilter } from './graphql';
 import { RequestLoadersModule, TenantTransactionPluginModule } from './graphql';
 import { startRequestContext } from './request';
@@ -61,12 +62,14 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
-          // Every path, in @fastify/middie's syntax (nestjs-pino's default pattern matches nothing there).
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
-            // The id Fastify gave the request (app.factory.ts answers it as x-request-id).
-            genReqId: (req: IncomingMessage) => requestIdOf(req),
+            genReqId: (req: IncomingMessage, res: ServerResponse) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
             // Raw objects to small serializers (http-log.ts): no headers, nothing to redact.
             wrapSerializers: false,
             serializers: { req: requestLogFields, res: responseLogFields },
@@ -77,7 +80,7 @@ export class AppModule {
           middleware: {
             mount: true,
             generateId: true,
-            idGenerator: (req: IncomingMessage) => requestIdOf(req),
+            idGenerator: (req: IncomingMessage & { id?: string }) => req.id ?? randomUUID(),
             // The request's one typed context (request/request-context.ts); its transaction is rolled back and
             // released when the response closes, if nobody ended it.
             setup: (_cls, req: IncomingMessage, res: ServerResponse) => {

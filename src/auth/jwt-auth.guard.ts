@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { UnauthenticatedError } from '../common/errors';
 import { ACCESS_RULE, type AccessRule } from '../tenancy';
-import { requestOf, type AuthUser, type PresentedApiKey } from '../tenancy';
+import { requestOf, type AuthUser } from '../tenancy';
 import { isWellFormedApiKey, looksLikeApiKey, secretHash } from '../tenancy';
 
 /**
@@ -27,8 +27,6 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (credential && looksLikeApiKey(credential)) {
       if (!isWellFormedApiKey(credential)) throw new UnauthenticatedError('Malformed API key');
       request.apiKey = { hash: secretHash(credential) };
-      // The access log reads the node request (http-log.ts): the same object, so the id resolved later shows too.
-      (request.raw as typeof request.raw & { apiKey?: PresentedApiKey }).apiKey = request.apiKey;
       return true;
     }
     if (rule?.kind === 'public') return true;

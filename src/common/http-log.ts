@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
@@ -11,27 +10,12 @@ export function redactUrl(url: string | undefined): string | undefined {
   return url?.replace(/^\/respond\/[^?#]*/, '/respond/[token]');
 }
 
-const REQUEST_ID = /^[\w.:-]{1,100}$/;
-
-/**
- * The request's id: the caller's X-Request-Id when it is a plain token (letters, digits, `_.:-`, up to 100), else a
- * new UUID. Kept on the request, so Fastify's request id, the access log and the request context agree.
- */
-export function requestIdOf(req: IncomingMessage & { id?: unknown }): string {
-  if (typeof req.id === 'string') return req.id;
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  req.id = id;
-  return id;
-}
-
-export function requestLogFields(req: IncomingMessage & { id?: unknown; originalUrl?: string }) {
+export function requestLogFields(req: IncomingMessage & { id?: unknown }) {
   const tenant = req.headers['x-tenant-id'];
   return {
     id: req.id,
     method: req.method,
-    // The middleware engine shortens req.url to the part after its mount path; originalUrl is what was asked.
-    url: redactUrl(req.originalUrl ?? req.url),
+    url: redactUrl(req.url),
     tenant: typeof tenant === 'string' ? tenant.slice(0, 100) : undefined,
     remoteAddress: req.socket?.remoteAddress,
   };

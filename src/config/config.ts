@@ -27,9 +27,8 @@ export function placeholderSecretProblem(secret: string): string | null {
 }
 
 /**
- * Fastify's `trustProxy` (proxy-addr, as express's `trust proxy` before it): off (false) by default, so
- * X-Forwarded-For is ignored and the peer address counts; a hop count, or a comma-separated list of proxy
- * addresses/subnets (and proxy-addr's names loopback, linklocal, uniquelocal).
+ * express's `trust proxy`: off (false) by default, so X-Forwarded-For is ignored and the peer address counts; a hop
+ * count, or a comma-separated list of proxy addresses/subnets (and express's names loopback, linklocal, uniquelocal).
  * `true` (trust every hop) is refused: with it any client picks its own address.
  */
 export type TrustProxy = false | number | string;
@@ -196,7 +195,7 @@ export interface AppConfig {
     audience: string;
     expiresInSeconds: number;
   };
-  /** Fastify's `trustProxy` (TRUST_PROXY): whose X-Forwarded-For decides the client's address. */
+  /** express's `trust proxy` (TRUST_PROXY): whose X-Forwarded-For decides the client's address. */
   trustProxy: TrustProxy;
   /** Strict-Transport-Security max-age when HSTS=true, else null. */
   hstsMaxAgeSeconds: number | null;

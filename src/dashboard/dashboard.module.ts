@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type DynamicModule, Inject, Injectable, Logger, Module, type OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { DashboardRedirectController } from './dashboard-redirect.controller';
 import { RespondRedirectController } from './respond-redirect.controller';
 
@@ -40,45 +39,18 @@ export function dashboardRoot(from = __dirname): string | null {
   return null;
 }
 
-function setHeaders(reply: FastifyReply): void {
-  reply.header('Content-Security-Policy', DASHBOARD_CSP);
-  reply.header('X-Content-Type-Options', 'nosniff');
-  reply.header('Referrer-Policy', 'no-referrer');
+function setHeaders(res: ServerResponse): void {
+  res.setHeader('Content-Security-Policy', DASHBOARD_CSP);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
   // Revalidate every time (ETag): a new release is picked up at once, ES modules included.
-  reply.header('Cache-Control', 'no-cache');
-}
-
-const DASHBOARD_ROOT = Symbol('dashboard root');
-
-/**
- * Serves the built files with Fastify's static plugin (registered before the application is ready): `/dashboard`
- * redirects to `/dashboard/`, which is index.html; a missing file goes to the application's 404.
- */
-@Injectable()
-class DashboardFiles implements OnModuleInit {
-  constructor(
-    private readonly adapter: HttpAdapterHost,
-    @Inject(DASHBOARD_ROOT) private readonly root: string,
-  ) {}
-
-  async onModuleInit(): Promise<void> {
-    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
-    await fastify.register(fastifyStatic, {
-      root: this.root,
-      prefix: `${DASHBOARD_PATH}/`,
-      index: 'index.html',
-      redirect: true,
-      // Revalidation by ETag (setHeaders' no-cache); no other caching headers of the plugin's own.
-      cacheControl: false,
-      setHeaders,
-    });
-  }
+  res.setHeader('Cache-Control', 'no-cache');
 }
 
 /**
  * The workspace: the static files Vite built from web/ (React, urql, ECharts) under /dashboard.
- * Fastify's static plugin serves them on routes of their own, outside Nest's router, so no guard runs: the files
- * are public, and everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
+ * Express's static middleware serves them before Nest's router, so no guard runs: the files are public, and
+ * everything they show comes from the GraphQL API, which checks the caller's token and tenant as always.
  * `GET /` redirects (302) to the dashboard, `GET /respond/<token>` (a respondent's link) to its page there.
  */
 @Module({})
@@ -91,7 +63,15 @@ export class DashboardModule {
     return {
       module: DashboardModule,
       controllers: [DashboardRedirectController, RespondRedirectController],
-      providers: [{ provide: DASHBOARD_ROOT, useValue: root }, DashboardFiles],
+      imports: [
+        ServeStaticModule.forRoot({
+          rootPath: root,
+          serveRoot: DASHBOARD_PATH,
+          // index.html for /dashboard/ only: a missing file is a 404, not the page.
+          renderPath: '/',
+          serveStaticOptions: { index: 'index.html', redirect: true, fallthrough: true, setHeaders },
+        }),
+      ],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Res, UseFilters } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { Response } from 'express';
 import { AssessmentReader } from '../assessments';
 import { Clock } from '../common/clock';
 import { NotFoundError } from '../common/errors';
@@ -29,10 +29,10 @@ export class ExportsController {
   @Header('content-type', 'text/csv; charset=utf-8')
   @Header('cache-control', 'no-store')
   @Header('x-content-type-options', 'nosniff')
-  async portfolio(@Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async portfolio(@Res({ passthrough: true }) res: Response): Promise<string> {
     const { sorted: entries } = await this.portfolios.all();
     const day = this.clock.now().toISOString().slice(0, 10);
-    res.header('content-disposition', `attachment; filename="portfolio-${day}.csv"`);
+    res.setHeader('content-disposition', `attachment; filename="portfolio-${day}.csv"`);
     return portfolioCsv(entries);
   }
 
@@ -42,10 +42,10 @@ export class ExportsController {
   @Header('content-type', 'application/json; charset=utf-8')
   @Header('cache-control', 'no-store')
   @Header('x-content-type-options', 'nosniff')
-  async assessment(@Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async assessment(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const report = isUuid(id) ? await this.assessments.report(id) : null;
     if (!report) throw new NotFoundError('Assessment');
-    res.header('content-disposition', `attachment; filename="assessment-${report.id}.json"`);
+    res.setHeader('content-disposition', `attachment; filename="assessment-${report.id}.json"`);
     return `${JSON.stringify(assessmentReport(report, this.clock.now()), null, 2)}\n`;
   }
 }

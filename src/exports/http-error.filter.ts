@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { Response } from 'express';
 import { type ErrorCode, RETRY_AFTER_SECONDS } from '../common/errors';
 import { logInternalError, mapError } from '../common/error-mapping';
 import { errorMessage } from '../i18n';
@@ -30,14 +30,14 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const mapped = mapError(exception);
     if (mapped.internal) logInternalError(this.logger, exception);
-    const response = host.switchToHttp().getResponse<FastifyReply>();
-    if (response.sent) return;
+    const response = host.switchToHttp().getResponse<Response>();
+    if (response.headersSent) return;
     response.removeHeader('content-disposition');
-    response.header('content-type', 'application/json; charset=utf-8');
-    if (mapped.code === 'SERVICE_UNAVAILABLE') response.header('retry-after', String(RETRY_AFTER_SECONDS));
+    response.setHeader('content-type', 'application/json; charset=utf-8');
+    if (mapped.code === 'SERVICE_UNAVAILABLE') response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response
       .status(STATUS[mapped.code])
-      .send({
+      .json({
         error: { code: mapped.code, message: errorMessage(requestLanguage(), mapped.code, mapped.message), fields: mapped.fields.map((f) => f.field) },
       });
   }

@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Catch, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlArgumentsHost } from '@nestjs/graphql';
 import { getNamedType, type GraphQLResolveInfo, isInputObjectType } from 'graphql';
@@ -20,24 +21,32 @@ export class GraphQLExceptionFilter extends BaseExceptionFilter {
       if (exception instanceof BadUserInputError) return withArgumentPaths(exception, GqlArgumentsHost.create(host).getInfo());
       return exception instanceof Error ? exception : new ThrownValue(exception);
     }
+    if (host.getType() === 'http' && refusedGraphQLBody(exception, host)) return;
     return super.catch(exception, host);
   }
 }
 
 /**
  * A body refused before GraphQL saw it (over BODY_LIMIT_KB: 413; not JSON: 400) is still answered in GraphQL's shape
- * on /graphql, with its 4xx status: a client reads `errors[0].extensions.code` as for any other refusal. Fastify's
- * body parser refuses it on the /graphql route, whose error handler (app.factory.ts) answers with this; null for
- * anything that is not a client error.
+ * on /graphql, with its 4xx status: a client reads `errors[0].extensions.code` as for any other refusal.
  */
-export function graphqlBodyRefusal(exception: unknown): { status: number; body: object } | null {
+function refusedGraphQLBody(exception: unknown, host: ArgumentsHost): boolean {
+  const http = host.switchToHttp();
+  const req = http.getRequest<Request>();
+  const res = http.getResponse<Response>();
+  if (!req.path?.startsWith('/graphql') || res.headersSent) return false;
   const status =
     exception instanceof HttpException
       ? exception.getStatus()
       : Number((exception as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? NaN);
-  if (!(status >= 400 && status < 500)) return null;
-  const message = status === 413 ? 'The request body is over the size limit' : 'The request body is not a GraphQL request in JSON';
-  return { status, body: { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [], details: [] } }] } };
+  if (!(status >= 400 && status < 500)) return false;
+  const type = (exception as { type?: unknown }).type;
+  const message =
+    status === 413 || type === 'entity.too.large'
+      ? 'The request body is over the size limit'
+      : 'The request body is not a GraphQL request in JSON';
+  res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', fields: [], details: [] } }] });
+  return true;
 }
 
 /**

@@ -59,8 +59,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       noStore,
     ],
     stringifyResult: queryLimits.stringifyResult,
-    // Apollo's Fastify integration calls this with (request, reply): both go to the resolvers' context.
-    context: (request: unknown, reply: unknown) => ({ req: request, res: reply }),
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: (formatted, error) => {
       const result = formatGraphQLError(formatted, error, {
         exposeStack: development,

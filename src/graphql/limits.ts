@@ -144,12 +144,7 @@ export class AppThrottlerGuard extends ThrottlerGuard implements OnApplicationSh
 
   protected override getRequestResponse(context: ExecutionContext) {
     const req = requestOf(context);
-    // The Fastify reply (the throttler sets its headers through reply.header): GraphQL's context holds it as `res`.
-    const res =
-      context.getType<string>() === 'graphql'
-        ? context.getArgByIndex<{ res: unknown }>(2).res
-        : context.switchToHttp().getResponse<unknown>();
-    return { req: req as unknown as Record<string, unknown>, res: res as Record<string, unknown> };
+    return { req: req as unknown as Record<string, unknown>, res: req.res as unknown as Record<string, unknown> };
   }
 
   protected override getTracker(req: Record<string, unknown>): Promise<string> {

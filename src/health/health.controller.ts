@@ -1,6 +1,6 @@
 import { Controller, Get, Res, ServiceUnavailableException } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
-import type { FastifyReply } from 'fastify';
+import type { Response } from 'express';
 import { RETRY_AFTER_SECONDS } from '../common/errors';
 import { Access } from '../tenancy';
 
@@ -18,12 +18,12 @@ export class HealthController {
   @Get()
   @Access.public()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthCheckResult> {
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
     try {
       return await this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
-      res.header('retry-after', String(RETRY_AFTER_SECONDS));
+      res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
       throw new ServiceUnavailableException(withoutDetails(error.getResponse() as HealthCheckResult));
     }
   }

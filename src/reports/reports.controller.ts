@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Res, StreamableFile, UseFilters } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import type { Response } from 'express';
 import { NotFoundError } from '../common/errors';
 import { ALL_ROLES } from '../common/roles';
 import { HttpErrorFilter } from '../exports';
@@ -35,9 +35,9 @@ export class ReportsController {
   @Header('cache-control', 'no-store')
   @Header('x-content-type-options', 'nosniff')
   @Header('content-security-policy', HTML_POLICY)
-  async assessmentHtml(@Param('id') id: string, @Res({ passthrough: true }) res: FastifyReply): Promise<string> {
+  async assessmentHtml(@Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<string> {
     const report = await this.assessment(id);
-    res.header('content-disposition', disposition('inline', report.filename.replace(/\.pdf$/, '.html')));
+    res.setHeader('content-disposition', disposition('inline', report.filename.replace(/\.pdf$/, '.html')));
     return renderHtml(report);
   }
 

@@ -1,6 +1,6 @@
 import type { ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import type { FastifyRequest } from 'fastify';
+import type { Request } from 'express';
 
 export interface AuthUser {
   id: string;
@@ -15,7 +15,7 @@ export interface PresentedApiKey {
   id?: string;
 }
 
-export type AppRequest = FastifyRequest & { user?: AuthUser; apiKey?: PresentedApiKey };
+export type AppRequest = Request & { user?: AuthUser; apiKey?: PresentedApiKey };
 
 /** The HTTP request behind a GraphQL resolver or a REST handler. */
 export function requestOf(context: ExecutionContext): AppRequest {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import * as jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { createApp, initApp } from '../../src/app.factory';
+import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
 import { signUp, startTestApp, TEST_ENV, type TestApp, type TestUser } from '../helpers/app';
 import { testUrls } from '../setup/test-database';
@@ -216,7 +216,7 @@ describe('without JWT_SECRET', () => {
   const start = async () => {
     const config = loadConfig({ ...envWithoutSecret, EMBEDDED_PG_DIR: path.join(dataDir, 'postgres') });
     const app = await createApp(config, testUrls().appUrl);
-    await initApp(app);
+    await app.init();
     apps.push(app);
     const gql = async (query: string, variables: Record<string, unknown> = {}, token?: string) => {
       let req = request(app.getHttpServer()).post('/graphql').set('content-type', 'application/json');

@@ -1,7 +1,7 @@
 import { createServer, type Server, type Socket, connect } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp, initApp } from '../../src/app.factory';
+import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
 import { sqlStatementsOfProcess } from '../../src/database/sql-counter';
 import { encodeCursor } from '../../src/graphql/connection';
@@ -394,7 +394,7 @@ describe('a database outage', () => {
     url.hostname = '127.0.0.1';
     url.port = String(relay.port);
     app = await createApp(loadConfig({ ...TEST_ENV, DB_POOL_WAIT_MS: '1000' }), url.toString());
-    await initApp(app);
+    await app.init();
     const signUpRes = await send({
       query: `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id email } } }`,
       variables: { input: { email: `outage-${Date.now()}@example.test`, password: 'correct horse battery', name: 'Outage' } },

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { createApp, initApp } from '../../src/app.factory';
+import { createApp } from '../../src/app.factory';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { testUrls } from '../setup/test-database';
 
@@ -49,7 +49,7 @@ export const TEST_ENV = {
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const config = loadConfig({ ...TEST_ENV, ...env });
   const app = await createApp(config, testUrls().appUrl);
-  await initApp(app);
+  await app.init();
   const server = app.getHttpServer();
   const gql: Gql = async (query, variables = {}, options = {}) => {
     let req = request(server).post('/graphql').set('content-type', 'application/json');
