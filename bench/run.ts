@@ -279,16 +279,21 @@ async function main(): Promise<void> {
               sqlPerRequest: (after.queries - before.queries) / requests,
               cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
               dbCpuMsPerRequest: dbMs === null ? null : dbMs / requests,
+              // The raw-pg contender drives its load in its own process: its figure includes the load loop.
+              allocKbPerRequest: (after.allocatedBytes - before.allocatedBytes) / 1024 / requests,
             };
             measurements.push(m);
+            if (process.env.BENCH_ALLOC_WINDOWS) log(`window ${c.name} ${workload} c=${connections}: ${before.atMs.toFixed(0)}-${after.atMs.toFixed(0)} ms, ${result.requests} requests, ${after.allocatedBytes - before.allocatedBytes} bytes, ${after.collections - before.collections} GCs`);
             log(
               `${workload} c=${connections} round ${round + 1} ${c.name}: ${m.rps.toFixed(0)} req/s p50 ${m.p50.toFixed(1)} p99 ${m.p99.toFixed(1)} ms, ` +
-                `${m.sqlPerRequest.toFixed(2)} sql/req, ${m.cpuMsPerRequest.toFixed(3)} cpu ms/req`,
+                `${m.sqlPerRequest.toFixed(2)} sql/req, ${m.cpuMsPerRequest.toFixed(3)} cpu ms/req, ${m.allocKbPerRequest.toFixed(1)} alloc KB/req`,
             );
           }
         }
       }
     }
+    // BENCH_ALLOC_PROFILE=<dir>: the allocation profiles cover the workloads' measurements, not the reports.
+    if (process.env.BENCH_ALLOC_PROFILE) for (const c of contenders) await c.finishAllocationProfile();
     const ours = contenders.find((c) => c.name === 'ours');
     const reports = ours ? await measureReports(ours.port, data, (id) => tokenOf(tokens, id), s.quick ? 6 : 20, log) : null;
     const peakRss = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
