@@ -279,11 +279,13 @@ async function main(): Promise<void> {
               sqlPerRequest: (after.queries - before.queries) / requests,
               cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
               dbCpuMsPerRequest: dbMs === null ? null : dbMs / requests,
-              // The raw-pg contender drives its load in its own process: its figure includes the load loop.
-              allocKbPerRequest: (after.allocatedBytes - before.allocatedBytes) / 1024 / requests,
+              // Per request the service began (those the load generator abandoned at its end included); the raw-pg
+              // contender serves no HTTP and drives its load in its own process: its figure includes the load loop.
+              allocKbPerRequest:
+                (after.allocatedBytes - before.allocatedBytes) / 1024 / Math.max(1, after.httpRequests - before.httpRequests || requests),
             };
             measurements.push(m);
-            if (process.env.BENCH_ALLOC_WINDOWS) log(`window ${c.name} ${workload} c=${connections}: ${before.atMs.toFixed(0)}-${after.atMs.toFixed(0)} ms, ${result.requests} requests, ${after.allocatedBytes - before.allocatedBytes} bytes, ${after.collections - before.collections} GCs`);
+            if (process.env.BENCH_ALLOC_WINDOWS) log(`window ${c.name} ${workload} c=${connections}: ${before.atMs.toFixed(0)}-${after.atMs.toFixed(0)} ms, ${result.requests} requests (${after.httpRequests - before.httpRequests} served), ${after.allocatedBytes - before.allocatedBytes} bytes, ${after.collections - before.collections} GCs`);
             log(
               `${workload} c=${connections} round ${round + 1} ${c.name}: ${m.rps.toFixed(0)} req/s p50 ${m.p50.toFixed(1)} p99 ${m.p99.toFixed(1)} ms, ` +
                 `${m.sqlPerRequest.toFixed(2)} sql/req, ${m.cpuMsPerRequest.toFixed(3)} cpu ms/req, ${m.allocKbPerRequest.toFixed(1)} alloc KB/req`,

@@ -3,7 +3,9 @@
  * make (every Client#query call is one round trip: a simple-protocol string with several statements is one too),
  * and answers `stats` requests over IPC. Load it before anything that imports pg.
  */
+import diagnosticsChannel from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { Session } from 'node:inspector';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -11,6 +13,9 @@ import pg from 'pg';
 import { AllocationCounter } from './allocation';
 
 let queries = 0;
+/** HTTP requests this process has begun to serve, and those of them not yet answered or abandoned. */
+let httpRequests = 0;
+let httpInFlight = 0;
 
 export interface ChildStats {
   type: 'stats';
@@ -22,6 +27,12 @@ export interface ChildStats {
   allocatedBytes: number;
   /** Garbage collections since then. */
   collections: number;
+  /**
+   * HTTP requests the process began to serve (all of them answered or abandoned by then: the stats wait until
+   * none is in flight, up to 5 s). The load generator's count misses those it abandoned at the end of its run,
+   * which the service still serves, and whose allocation would otherwise fall to the other requests.
+   */
+  httpRequests: number;
   /** performance.now() when the stats were taken (to match --trace-gc's lines, ms since the isolate started). */
   atMs: number;
 }
@@ -65,6 +76,13 @@ export function installChild(): void {
     queries += 1;
     return original.apply(this, args);
   };
+  diagnosticsChannel.subscribe('http.server.request.start', (message) => {
+    httpRequests += 1;
+    httpInFlight += 1;
+    (message as { response: ServerResponse }).response.once('close', () => {
+      httpInFlight -= 1;
+    });
+  });
   const allocation = new AllocationCounter();
   const profiler = allocationProfiler();
   const exit = () => void (profiler?.finish() ?? Promise.resolve()).finally(() => process.exit(0));
@@ -72,22 +90,39 @@ export function installChild(): void {
     if (message?.type === 'alloc-profile-stop') {
       void (profiler?.finish() ?? Promise.resolve()).then(() => process.send?.({ type: 'alloc-profile-stopped' }));
     }
-    if (message?.type === 'stats') {
-      profiler?.start();
-      // A heap snapshot (BENCH_HEAP_SNAPSHOT=1) collects garbage first: heapUsed after it is the live heap.
-      if (message.heapSnapshotDir) {
-        const file = path.join(message.heapSnapshotDir, `${process.env.BENCH_CONTENDER ?? process.pid}.heapsnapshot`);
-        v8.writeHeapSnapshot(file);
-      }
-      const { allocatedBytes, collections } = allocation.read();
-      const memory = process.memoryUsage();
-      const stats: ChildStats = { type: 'stats', queries, cpu: process.cpuUsage(), rss: memory.rss, memory, allocatedBytes, collections, atMs: performance.now() };
-      process.send?.(stats);
-    }
+    if (message?.type === 'stats') void settled().then(() => sendStats(message.heapSnapshotDir));
   });
+  const sendStats = (heapSnapshotDir?: string) => {
+    profiler?.start();
+    // A heap snapshot (BENCH_HEAP_SNAPSHOT=1) collects garbage first: heapUsed after it is the live heap.
+    if (heapSnapshotDir) {
+      const file = path.join(heapSnapshotDir, `${process.env.BENCH_CONTENDER ?? process.pid}.heapsnapshot`);
+      v8.writeHeapSnapshot(file);
+    }
+    const { allocatedBytes, collections } = allocation.read();
+    const memory = process.memoryUsage();
+    const stats: ChildStats = {
+      type: 'stats',
+      queries,
+      cpu: process.cpuUsage(),
+      rss: memory.rss,
+      memory,
+      allocatedBytes,
+      collections,
+      httpRequests,
+      atMs: performance.now(),
+    };
+    process.send?.(stats);
+  };
   process.on('disconnect', exit);
   // A clean exit on SIGTERM, so --cpu-prof (BENCH_PROFILE) and BENCH_ALLOC_PROFILE can write their profiles.
   process.on('SIGTERM', exit);
+}
+
+/** Resolves once no HTTP request is in flight (or after 5 s). */
+async function settled(): Promise<void> {
+  const until = performance.now() + 5000;
+  while (httpInFlight > 0 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 export function ready(port: number): void {
