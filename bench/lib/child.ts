@@ -13,9 +13,8 @@ import pg from 'pg';
 import { AllocationCounter } from './allocation';
 
 let queries = 0;
-/** HTTP requests this process has begun to serve, and those of them not yet answered or abandoned. */
-let httpRequests = 0;
-let httpInFlight = 0;
+/** HTTP requests answered or abandoned by their client (their response closed). */
+let httpDone = 0;
 
 export interface ChildStats {
   type: 'stats';
@@ -27,12 +26,8 @@ export interface ChildStats {
   allocatedBytes: number;
   /** Garbage collections since then. */
   collections: number;
-  /**
-   * HTTP requests the process began to serve (all of them answered or abandoned by then: the stats wait until
-   * none is in flight, up to 5 s). The load generator's count misses those it abandoned at the end of its run,
-   * which the service still serves, and whose allocation would otherwise fall to the other requests.
-   */
-  httpRequests: number;
+  /** HTTP requests answered or abandoned so far. */
+  httpDone: number;
   /** performance.now() when the stats were taken (to match --trace-gc's lines, ms since the isolate started). */
   atMs: number;
 }
@@ -77,10 +72,8 @@ export function installChild(): void {
     return original.apply(this, args);
   };
   diagnosticsChannel.subscribe('http.server.request.start', (message) => {
-    httpRequests += 1;
-    httpInFlight += 1;
     (message as { response: ServerResponse }).response.once('close', () => {
-      httpInFlight -= 1;
+      httpDone += 1;
     });
   });
   const allocation = new AllocationCounter();
@@ -90,7 +83,7 @@ export function installChild(): void {
     if (message?.type === 'alloc-profile-stop') {
       void (profiler?.finish() ?? Promise.resolve()).then(() => process.send?.({ type: 'alloc-profile-stopped' }));
     }
-    if (message?.type === 'stats') void settled().then(() => sendStats(message.heapSnapshotDir));
+    if (message?.type === 'stats') sendStats(message.heapSnapshotDir);
   });
   const sendStats = (heapSnapshotDir?: string) => {
     profiler?.start();
@@ -109,7 +102,7 @@ export function installChild(): void {
       memory,
       allocatedBytes,
       collections,
-      httpRequests,
+      httpDone,
       atMs: performance.now(),
     };
     process.send?.(stats);
@@ -117,12 +110,6 @@ export function installChild(): void {
   process.on('disconnect', exit);
   // A clean exit on SIGTERM, so --cpu-prof (BENCH_PROFILE) and BENCH_ALLOC_PROFILE can write their profiles.
   process.on('SIGTERM', exit);
-}
-
-/** Resolves once no HTTP request is in flight (or after 5 s). */
-async function settled(): Promise<void> {
-  const until = performance.now() + 5000;
-  while (httpInFlight > 0 && performance.now() < until) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 export function ready(port: number): void {

@@ -130,22 +130,23 @@ export async function spawnContender(
   });
   let stopping = false;
   const pid = child.pid!;
+  const askStats = (message: object) =>
+    new Promise<ChildStats>((resolve) => {
+      const onMessage = (m: ChildStats) => {
+        if (m?.type !== 'stats') return;
+        child.off('message', onMessage);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
   return {
     startRssMb: rssMbOf(pid),
     name,
     kind,
     port,
     child,
-    stats: (heapSnapshotDir?: string) =>
-      new Promise<ChildStats>((resolve) => {
-        const onMessage = (m: ChildStats) => {
-          if (m?.type !== 'stats') return;
-          child.off('message', onMessage);
-          resolve(m);
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'stats', heapSnapshotDir });
-      }),
+    stats: (heapSnapshotDir?: string) => askStats({ type: 'stats', heapSnapshotDir }),
     finishAllocationProfile: () =>
       new Promise<void>((resolve) => {
         const onMessage = (m: { type?: string }) => {
