@@ -34,3 +34,12 @@ export class AllocationCounter {
     return { allocatedBytes: this.freed + used - this.startUsed, collections: this.collections };
   }
 }
+
+/** Bytes allocated per call of `fn` (after 50 unmeasured calls), by the same count. */
+export function allocatedPerCall(fn: () => void, calls: number): number {
+  for (let i = 0; i < 50; i++) fn();
+  const counter = new AllocationCounter();
+  const start = counter.read().allocatedBytes;
+  for (let i = 0; i < calls; i++) fn();
+  return (counter.read().allocatedBytes - start) / calls;
+}
