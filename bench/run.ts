@@ -258,7 +258,12 @@ async function main(): Promise<void> {
             const before = await c.stats();
             const cpuBefore = c.cpuMs();
             const dbBefore = serverCpu(server.postmasterPid);
+            // The allocation is read twice while the load runs (at 10% and 90% of it), per request done between the
+            // readings: requests straddle both readings alike, so none is counted twice or half; the requests the
+            // load generator abandons at its end (which the service still serves, in part) fall outside.
+            const allocation = c.kind === 'http' ? allocationUnderLoad(c, s.seconds) : null;
             const result = await drive(c, workload, connections, s.seconds);
+            const allocated = await allocation;
             const after = await c.stats();
             const cpuAfter = c.cpuMs();
             const dbAfter = serverCpu(server.postmasterPid);
@@ -279,16 +284,20 @@ async function main(): Promise<void> {
               sqlPerRequest: (after.queries - before.queries) / requests,
               cpuMsPerRequest: (cpuAfter - cpuBefore) / requests,
               dbCpuMsPerRequest: dbMs === null ? null : dbMs / requests,
+              // The raw-pg contender serves no HTTP: its bytes over the whole run, and they include its own load loop.
+              allocKbPerRequest: allocated ?? (after.allocatedBytes - before.allocatedBytes) / 1024 / requests,
             };
             measurements.push(m);
             log(
               `${workload} c=${connections} round ${round + 1} ${c.name}: ${m.rps.toFixed(0)} req/s p50 ${m.p50.toFixed(1)} p99 ${m.p99.toFixed(1)} ms, ` +
-                `${m.sqlPerRequest.toFixed(2)} sql/req, ${m.cpuMsPerRequest.toFixed(3)} cpu ms/req`,
+                `${m.sqlPerRequest.toFixed(2)} sql/req, ${m.cpuMsPerRequest.toFixed(3)} cpu ms/req, ${m.allocKbPerRequest.toFixed(1)} alloc KB/req`,
             );
           }
         }
       }
     }
+    // BENCH_ALLOC_PROFILE=<dir>: the allocation profiles cover the workloads' measurements, not the reports.
+    if (process.env.BENCH_ALLOC_PROFILE) for (const c of contenders) await c.finishAllocationProfile();
     const ours = contenders.find((c) => c.name === 'ours');
     const reports = ours ? await measureReports(ours.port, data, (id) => tokenOf(tokens, id), s.quick ? 6 : 20, log) : null;
     const peakRss = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
@@ -336,6 +345,22 @@ async function main(): Promise<void> {
     for (const c of contenders) await c.stop();
     await server.stop();
   }
+}
+
+/** KB allocated per HTTP request done between two readings taken at 10% and 90% of a load of `seconds`. */
+async function allocationUnderLoad(c: Contender, seconds: number): Promise<number> {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  await sleep(seconds * 100);
+  const first = await c.stats();
+  await sleep(seconds * 800);
+  const second = await c.stats();
+  if (process.env.BENCH_ALLOC_WINDOWS) {
+    log(
+      `alloc window ${c.name}: ${first.atMs.toFixed(0)}-${second.atMs.toFixed(0)} ms, ${second.httpDone - first.httpDone} requests done, ` +
+        `${second.allocatedBytes - first.allocatedBytes} bytes, ${second.collections - first.collections} GCs`,
+    );
+  }
+  return (second.allocatedBytes - first.allocatedBytes) / 1024 / Math.max(1, second.httpDone - first.httpDone);
 }
 
 function why(check: { ok: boolean; why?: string }): string | null {

@@ -12,6 +12,8 @@ export interface Contender {
   child: ChildProcess;
   /** Counters and memory; with a folder, a heap snapshot is written there first (after a full GC). */
   stats(heapSnapshotDir?: string): Promise<ChildStats>;
+  /** Writes the BENCH_ALLOC_PROFILE sampling heap profile now (lib/child.ts); nothing without it. */
+  finishAllocationProfile(): Promise<void>;
   /** utime + stime of the process, in ms (from /proc). */
   cpuMs(): number;
   /** Peak resident set size so far (VmHWM), in MB. */
@@ -128,21 +130,32 @@ export async function spawnContender(
   });
   let stopping = false;
   const pid = child.pid!;
+  const askStats = (message: object) =>
+    new Promise<ChildStats>((resolve) => {
+      const onMessage = (m: ChildStats) => {
+        if (m?.type !== 'stats') return;
+        child.off('message', onMessage);
+        resolve(m);
+      };
+      child.on('message', onMessage);
+      child.send(message);
+    });
   return {
     startRssMb: rssMbOf(pid),
     name,
     kind,
     port,
     child,
-    stats: (heapSnapshotDir?: string) =>
-      new Promise<ChildStats>((resolve) => {
-        const onMessage = (m: ChildStats) => {
-          if (m?.type !== 'stats') return;
+    stats: (heapSnapshotDir?: string) => askStats({ type: 'stats', heapSnapshotDir }),
+    finishAllocationProfile: () =>
+      new Promise<void>((resolve) => {
+        const onMessage = (m: { type?: string }) => {
+          if (m?.type !== 'alloc-profile-stopped') return;
           child.off('message', onMessage);
-          resolve(m);
+          resolve();
         };
         child.on('message', onMessage);
-        child.send({ type: 'stats', heapSnapshotDir });
+        child.send({ type: 'alloc-profile-stop' });
       }),
     cpuMs: () => cpuMsOf(pid),
     peakRssMb: () => peakRssMbOf(pid),

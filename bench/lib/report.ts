@@ -17,6 +17,8 @@ export interface Measurement {
   sqlPerRequest: number;
   cpuMsPerRequest: number;
   dbCpuMsPerRequest: number | null;
+  /** KB allocated on the contender's V8 heap per request (bench/lib/allocation.ts). */
+  allocKbPerRequest: number;
 }
 
 export interface SummaryRow {
@@ -30,6 +32,7 @@ export interface SummaryRow {
   sqlPerRequest: number;
   cpuMsPerRequest: number;
   dbCpuMsPerRequest: number | null;
+  allocKbPerRequest: number;
   peakRssMb: number;
   /** Median over rounds of (ours / this contender) req/s, each round's pair measured back to back. */
   oursRatio: number | null;
@@ -73,6 +76,7 @@ export function summarise(measurements: Measurement[], peakRss: Record<string, n
       sqlPerRequest: median(ms.map((m) => m.sqlPerRequest)),
       cpuMsPerRequest: median(ms.map((m) => m.cpuMsPerRequest)),
       dbCpuMsPerRequest: db.length ? median(db) : null,
+      allocKbPerRequest: median(ms.map((m) => m.allocKbPerRequest)),
       peakRssMb: peakRss[contender] ?? NaN,
       oursRatio: contender === 'ours' || ratios.length === 0 ? null : median(ratios),
     };
@@ -143,7 +147,7 @@ export function printReport(results: {
   database: { version: string; embedded: boolean };
   mode: string;
 }): void {
-  const header = ['workload', 'conns', 'contender', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'DB CPU ms/req', 'peak RSS MB', 'ours/this'];
+  const header = ['workload', 'conns', 'contender', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'CPU ms/req', 'DB CPU ms/req', 'alloc KB/req', 'peak RSS MB', 'ours/this'];
   const lines = results.summary.map((r) => [
     r.workload,
     String(r.connections),
@@ -154,6 +158,7 @@ export function printReport(results: {
     fmt(r.sqlPerRequest, 2),
     fmt(r.cpuMsPerRequest, 3),
     fmt(r.dbCpuMsPerRequest, 3),
+    fmt(r.allocKbPerRequest, 1),
     fmt(r.peakRssMb, 0),
     r.oursRatio === null ? '' : fmt(r.oursRatio, 2),
   ]);

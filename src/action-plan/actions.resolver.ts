@@ -1,5 +1,5 @@
 import { Args, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Audited } from '../audit';
 import { Access } from '../tenancy';
@@ -55,6 +55,19 @@ export class TenantActionsResolver {
  * page read and parse the latest assessment's inputs, which nothing else of an action needs.
  */
 function verifiedAsked(info: GraphQLResolveInfo): boolean {
+  // Parsed once per field node of a document without variables (Apollo keeps the parsed document of a query
+  // text), like the growth's and the portfolio's selections.
+  const cacheable = info.fieldNodes.length === 1 && !info.operation.variableDefinitions?.length;
+  const known = cacheable ? verifiedAskedOf.get(info.fieldNodes[0]) : undefined;
+  if (known !== undefined) return known;
+  const asked = parseVerifiedAsked(info);
+  if (cacheable) verifiedAskedOf.set(info.fieldNodes[0], asked);
+  return asked;
+}
+
+const verifiedAskedOf = new WeakMap<FieldNode, boolean>();
+
+function parseVerifiedAsked(info: GraphQLResolveInfo): boolean {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   const under = (node: ResolveTree | null | undefined, type: string, name: string) =>
     Object.values(node?.fieldsByTypeName[type] ?? {}).filter((f) => f.name === name);

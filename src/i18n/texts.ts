@@ -67,8 +67,26 @@ export interface StepReference {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/**
+ * A written description per (language, move, parameters), bounded like the findings' cache: every read of a
+ * roadmap (bench Q4) describes its steps, and i18next's t() with interpolation allocates about 2 KB a step.
+ */
+const STEP_CACHE_LIMIT = 5_000;
+const stepCache = new Map<string, string>();
+
 /** What to do and why, for a roadmap step, in a language. */
 export function stepDescription(language: Language, step: StepReference): string {
+  const { responsibility, department, owner, initiative } = step.params;
+  const key = `${language}|${step.key}|${responsibility ?? ''}|${department ?? ''}|${owner ?? ''}|${initiative ?? ''}`;
+  const cached = stepCache.get(key);
+  if (cached !== undefined) return cached;
+  const description = describe(language, step);
+  if (stepCache.size >= STEP_CACHE_LIMIT) stepCache.clear();
+  stepCache.set(key, description);
+  return description;
+}
+
+function describe(language: Language, step: StepReference): string {
   const t = translator(language);
   const values: Record<string, string> = {};
   const { responsibility, department, owner, initiative } = step.params;

@@ -91,7 +91,7 @@ export class Portfolio {
   sorted!: PortfolioEntry[];
   sort!: PortfolioSort;
   /** The arguments of every `entries` selection of the request, for `pageInfo`. */
-  entriesAsked!: { first: number; after: string | null }[];
+  entriesAsked!: readonly { readonly first: number; readonly after: string | null }[];
 
   @Field(() => Int, { description: 'Overdue tenants in the whole portfolio (the filter does not apply).' })
   overdueCount!: number;
