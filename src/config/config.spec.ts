@@ -79,6 +79,15 @@ describe('loadConfig', () => {
     });
   });
 
+  it('GRAPHQL_COMPILE_AFTER_RUNS: compiled on the second run by default, at once with 0, never with off', () => {
+    expect(loadConfig({}).graphqlCompileAfterRuns).toBe(1);
+    expect(loadConfig({ GRAPHQL_COMPILE_AFTER_RUNS: '0' }).graphqlCompileAfterRuns).toBe(0);
+    expect(loadConfig({ GRAPHQL_COMPILE_AFTER_RUNS: 'off' }).graphqlCompileAfterRuns).toBeNull();
+    for (const bad of ['-1', 'on', '1.5']) {
+      expect(() => loadConfig({ GRAPHQL_COMPILE_AFTER_RUNS: bad })).toThrow(/GRAPHQL_COMPILE_AFTER_RUNS/);
+    }
+  });
+
   it('HSTS is off unless configured', () => {
     expect(loadConfig({}).hstsMaxAgeSeconds).toBeNull();
     expect(loadConfig({ HSTS: 'true' }).hstsMaxAgeSeconds).toBe(365 * 86_400);

@@ -135,6 +135,10 @@ const schema = z
     // Query cost and response size (src/graphql/complexity.ts)
     MAX_QUERY_COST: z.coerce.number().int().min(1).max(10_000_000).default(25_000),
     MAX_RESPONSE_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(5 * 1024 * 1024),
+    // Runs of a document on graphql-js before it is compiled (graphql/jit-executor.ts); "off": never compiled.
+    GRAPHQL_COMPILE_AFTER_RUNS: z
+      .union([z.literal('off'), z.coerce.number().int().min(0).max(1_000_000)])
+      .default(1),
     // Diagnostics: the x-sql-statements response header (tests, benchmarks); never sent in production.
     SQL_STATEMENTS_HEADER: z.enum(['true', 'false']).default('false'),
     // Outgoing mail (src/mail): invitations and response links. Unset: no mail is sent, links are shown once instead.
@@ -227,6 +231,11 @@ export interface AppConfig {
    */
   queryLimits: { maxCost: number; maxResponseBytes: number };
   /**
+   * GraphQL execution compiled per document (graphql-jit): a document is compiled once it has run this many times
+   * on graphql-js (0: on its first run); null: never compiled, every request on graphql-js.
+   */
+  graphqlCompileAfterRuns: number | null;
+  /**
    * Whether each GraphQL response carries `x-sql-statements` (the request's SQL round trips): a diagnostic for the
    * query-budget tests, asked for with SQL_STATEMENTS_HEADER=true, and ignored under NODE_ENV=production.
    */
@@ -296,6 +305,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       allowedPorts: e.WEBHOOKS_ALLOWED_PORTS,
     },
     queryLimits: { maxCost: e.MAX_QUERY_COST, maxResponseBytes: e.MAX_RESPONSE_BYTES },
+    graphqlCompileAfterRuns: e.GRAPHQL_COMPILE_AFTER_RUNS === 'off' ? null : e.GRAPHQL_COMPILE_AFTER_RUNS,
     sqlStatementsHeader: e.SQL_STATEMENTS_HEADER === 'true' && e.NODE_ENV !== 'production',
     mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     campaigns: {

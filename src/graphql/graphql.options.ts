@@ -13,6 +13,7 @@ import { queryLimitDetails, queryLimitsPlugin } from './complexity.plugin';
 import { documentSizePlugin, inputEdgesPlugin, parsingRefusalsAreClientErrors } from './input-edges.plugin';
 import { armorProtection } from './limits';
 import { listLimitsPlugin } from './list-limits.plugin';
+import { JitExecution } from './jit-executor';
 
 const logger = new Logger('GraphQL');
 
@@ -36,6 +37,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const development = config.env === 'development';
   const armor = armorProtection();
   const queryLimits = queryLimitsPlugin(config.queryLimits);
+  const execution = new JitExecution(config.graphqlCompileAfterRuns);
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -59,6 +61,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       noStore,
     ],
     stringifyResult: queryLimits.stringifyResult,
+    // Execution compiled per document (jit-executor.ts): Nest's schema goes to the compiler, Apollo runs the rest.
+    // Apollo's types allow a gateway only without a schema; with one, Apollo takes the gateway's (the same schema).
+    ...(config.graphqlCompileAfterRuns === null
+      ? {}
+      : ({ transformSchema: execution.useSchema, gateway: execution } as object)),
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
     formatError: (formatted, error) => {
       const result = formatGraphQLError(formatted, error, {

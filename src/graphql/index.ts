@@ -3,6 +3,7 @@ export * from './connection';
 export * from './enums';
 export * from './graphql-exception.filter';
 export * from './graphql.options';
+export { compiledOperationCount } from './jit-executor';
 export * from './limits';
 export * from './loaders';
 export * from './tenant-transaction.plugin';
