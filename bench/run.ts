@@ -20,7 +20,7 @@ import { CURRENT_MODEL_VERSION, getScoringModel, score } from '../src/scoring';
 import { serverCpu, serverCpuDelta, spawnContender, type Contender } from './lib/contender';
 import { APP_PASSWORD, BENCH_DATABASE, connect, freshDatabase, RESCORE_DATABASE, startServer } from './lib/database';
 import { DEFAULT_SIZE, generateDataSet, generateSnapshots, QUICK_SIZE, sampleInputs, type BenchData } from './lib/generate';
-import { serviceNodeFlags } from './lib/service-flags';
+import { serviceStart } from './lib/service-flags';
 import { httpLoad, type HttpRequestSpec, type LoadResult } from './lib/load';
 import { type Measurement, printReport, summarise } from './lib/report';
 import { checkAssessment, parseBody, Q1_POSTGRAPHILE, Q1_QUERY, Q3_MUTATION, submissionFor, type WorkloadName } from './lib/workloads';
@@ -143,9 +143,9 @@ async function main(): Promise<void> {
     for (const name of s.contenders) {
       const [script, kind, port] = scripts[name];
       const t0 = Date.now();
-      // The application (and a baseline build of it) runs with the Node flags of the start script.
-      const flags = name === 'ours' || name === 'baseline' ? serviceNodeFlags() : [];
-      contenders.push(await spawnContender(name, kind, script, port, env, flags));
+      // The application (and a baseline build of it) runs with the environment and Node flags of the start script.
+      const start = name === 'ours' || name === 'baseline' ? serviceStart() : { env: {}, nodeFlags: [] };
+      contenders.push(await spawnContender(name, kind, script, port, { ...env, ...start.env }, start.nodeFlags));
       log(`${name} ready in ${Date.now() - t0} ms, RSS ${contenders.at(-1)!.startRssMb.toFixed(0)} MB`);
     }
 
