@@ -97,7 +97,7 @@ describe('compiled GraphQL execution answers as graphql-js does', () => {
     const forged = Buffer.from(JSON.stringify(['NAME', 'x', 'y', 'z', 'NOPE', 1, 0])).toString('base64url');
     const [first, second] = await twice(query, { after: forged }, { token: consultant.token });
     expect(first.code).toBe('BAD_USER_INPUT');
-    expect(first.errors?.[0].path).toEqual(['portfolio', 'entries']);
+    expect(first.body.errors?.[0].path).toEqual(['portfolio', 'entries']);
     // entries and portfolio are non-null: the null reaches the root, as graphql-js propagates it.
     expect(first.body.data).toBeNull();
     same(first, second);
