@@ -1,7 +1,8 @@
 import { Args, Info, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { Audited } from '../audit';
+import { perFieldNode } from '../graphql';
 import { Access } from '../tenancy';
 import { EDITORS } from '../common/roles';
 import { requireSelectedTenant } from '../tenancy';
@@ -54,24 +55,11 @@ export class TenantActionsResolver {
  * Whether a page's selection asks for `verified` (aliases, fragments and variables resolved): only then does the
  * page read and parse the latest assessment's inputs, which nothing else of an action needs.
  */
-function verifiedAsked(info: GraphQLResolveInfo): boolean {
-  // Parsed once per field node of a document without variables (Apollo keeps the parsed document of a query
-  // text), like the growth's and the portfolio's selections.
-  const cacheable = info.fieldNodes.length === 1 && !info.operation.variableDefinitions?.length;
-  const known = cacheable ? verifiedAskedOf.get(info.fieldNodes[0]) : undefined;
-  if (known !== undefined) return known;
-  const asked = parseVerifiedAsked(info);
-  if (cacheable) verifiedAskedOf.set(info.fieldNodes[0], asked);
-  return asked;
-}
-
-const verifiedAskedOf = new WeakMap<FieldNode, boolean>();
-
-function parseVerifiedAsked(info: GraphQLResolveInfo): boolean {
+const verifiedAsked = perFieldNode((info: GraphQLResolveInfo): boolean => {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   const under = (node: ResolveTree | null | undefined, type: string, name: string) =>
     Object.values(node?.fieldsByTypeName[type] ?? {}).filter((f) => f.name === name);
   return under(tree, 'ActionConnection', 'edges')
     .flatMap((edges) => under(edges, 'ActionEdge', 'node'))
     .some((node) => under(node, 'Action', 'verified').length > 0);
-}
+});

@@ -6,4 +6,5 @@ export * from './graphql.options';
 export { compiledOperationCount } from './jit-executor';
 export * from './limits';
 export * from './loaders';
+export * from './selection-cache';
 export * from './tenant-transaction.plugin';

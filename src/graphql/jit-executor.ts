@@ -75,14 +75,15 @@ export class JitExecution implements GatewayInterface {
       })) as never;
     }
     if (!isCompiledQuery(compiled)) return withGraphQLErrors(compiled) as never;
-    // Variables are checked by graphql-js first: its errors name the variable's definition node, by which Apollo
-    // answers them as BAD_USER_INPUT (400) and input-edges names the input path; jit's own carry no nodes.
-    const definitions = request.operation.variableDefinitions;
-    if (definitions?.length) {
+    const result = await compiled.query(undefined, request.context, variables);
+    if (result.errors?.length && !('data' in result)) {
+      // jit refused the variables (its errors carry no nodes): graphql-js's coercion names the variable's
+      // definition, by which Apollo answers 400 BAD_USER_INPUT and input-edges names the input path.
+      const definitions = request.operation.variableDefinitions ?? [];
       const coerced = getVariableValues(this.schema!, definitions, variables, { maxErrors: 50 });
       if (coerced.errors) return { errors: coerced.errors } as never;
     }
-    return withGraphQLErrors(await compiled.query(undefined, request.context, variables)) as never;
+    return withGraphQLErrors(result) as never;
   };
 
   /** The compiled operation, or null while the document still runs on graphql-js. */

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { ASSESSMENT_DETAIL_FIELDS, AssessmentReader } from '../assessments';
+import { perFieldNode } from '../graphql';
 import type { AssessmentSummary } from '../assessments';
 import { CURRENT_MODEL_VERSION, getScoringModel, growth } from '../scoring';
 import { DEFAULT_GROWTH_POINTS, MAX_GROWTH_POINTS } from './dto/growth-points.args';
@@ -45,20 +46,8 @@ const IN_FULL_FIELDS = new Set<string>([...ASSESSMENT_DETAIL_FIELDS, 'previous']
  * stage, dimensions, delta...), which every point has. Out-of-range values are refused by the points field itself;
  * here they are only clamped.
  */
-export function pointsAsked(info: GraphQLResolveInfo): number {
-  // A document without variables asks the same of every request (Apollo keeps the parsed document of a query
-  // text): parsed once per field node, not per request (bench Q4; the parse was ~8 KB a request).
-  const cacheable = info.fieldNodes.length === 1 && !info.operation.variableDefinitions?.length;
-  const known = cacheable ? pointsAskedOf.get(info.fieldNodes[0]) : undefined;
-  if (known !== undefined) return known;
-  const asked = parsePointsAsked(info);
-  if (cacheable) pointsAskedOf.set(info.fieldNodes[0], asked);
-  return asked;
-}
-
-const pointsAskedOf = new WeakMap<FieldNode, number>();
-
-function parsePointsAsked(info: GraphQLResolveInfo): number {
+// Parsed once per field node of a document without variables (bench Q4: the parse was ~8 KB a request).
+export const pointsAsked = perFieldNode((info: GraphQLResolveInfo): number => {
   const tree = parseResolveInfo(info) as ResolveTree | null | undefined;
   const points = Object.values(tree?.fieldsByTypeName.Growth ?? {}).filter(
     (f) =>
@@ -71,4 +60,4 @@ function parsePointsAsked(info: GraphQLResolveInfo): number {
     return typeof last === 'number' && Number.isInteger(last) ? last : DEFAULT_GROWTH_POINTS;
   });
   return Math.min(MAX_GROWTH_POINTS, Math.max(1, ...asked));
-}
+});

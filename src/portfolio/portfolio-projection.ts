@@ -1,6 +1,7 @@
-import type { FieldNode, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { EXPLANATION_FIELDS } from '../assessments';
+import { perFieldNode } from '../graphql';
 import type { ClientAssessmentsProjection } from '../assessments';
 import { DEFAULT_PORTFOLIO_PAGE } from './portfolio-page';
 
@@ -35,22 +36,11 @@ export interface PortfolioSelection {
 }
 
 /**
- * The selection of a `portfolio` field node of a document without variables: Apollo keeps the parsed document of
- * a query text, so the dashboard's repeated query (bench Q2) parses its selection once, not per request (the parse
- * was ~20 KB a request). With variables (they may decide @skip/@include and the arguments) it is parsed each time.
+ * The projection, and the arguments of every `entries` of the selection (for pageInfo), from one parse: once per
+ * field node of a document without variables (bench Q2, the dashboard's repeated query: the parse was ~20 KB a
+ * request).
  */
-const selections = new WeakMap<FieldNode, PortfolioSelection>();
-
-/** The projection, and the arguments of every `entries` of the selection (for pageInfo), from one parse. */
-export function portfolioSelection(info: GraphQLResolveInfo): PortfolioSelection {
-  const cacheable = info.fieldNodes.length === 1 && !info.operation.variableDefinitions?.length;
-  const node = info.fieldNodes[0];
-  const known = cacheable ? selections.get(node) : undefined;
-  if (known) return known;
-  const selection = parseSelection(info);
-  if (cacheable) selections.set(node, selection);
-  return selection;
-}
+export const portfolioSelection = perFieldNode(parseSelection);
 
 function parseSelection(info: GraphQLResolveInfo): PortfolioSelection {
   const portfolio = parseResolveInfo(info) as ResolveTree | null | undefined;
