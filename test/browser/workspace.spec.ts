@@ -202,6 +202,8 @@ describe('workspace (browser)', () => {
     await page.click('#create-tenant-form button[type=submit]');
     await page.locator('#create-team-form').waitFor();
     ownTenant = /#\/t\/([^/]+)/.exec(page.url())![1];
+    // The form can render before the tenant's own query answers ("Loading…"): wait for the name, then check it.
+    await page.locator('#tenant-name', { hasText: 'Oranje Transport' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
     await expect(page.locator('#tenant-name').innerText()).resolves.toBe('Oranje Transport');
 
     await page.fill('#create-team-form [name=team-name]', 'Social media team');
