@@ -295,7 +295,14 @@ async function main(): Promise<void> {
   );
   const haproxy = spawn('haproxy', ['-f', haproxyCfg, '-db'], { stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(haproxy);
-  await waitFor('haproxy', health(PORTS.haproxy));
+  // What HAProxy says (a port it cannot bind, a server it marks down) goes into the error if it never answers.
+  let haproxySaid = '';
+  haproxy.stderr?.on('data', (chunk: Buffer) => {
+    haproxySaid = (haproxySaid + chunk.toString('utf8')).slice(-4000);
+  });
+  await waitFor('haproxy', health(PORTS.haproxy)).catch((e: unknown) => {
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; haproxy exit code ${haproxy.exitCode}; its output:\n${haproxySaid}`);
+  });
   log(`3 instances :${PORTS.apis.join(', :')} behind HAProxy :${PORTS.haproxy}; Redis :${PORTS.redis}; webhook receiver :${receiverPort}`);
 
   // --- tenants, one client (own address in X-Forwarded-For) each ---
