@@ -15,6 +15,7 @@ import { Campaigns1764150015000 } from './1764150015000-campaigns';
 import { ApiKeysInvitations1764150016000 } from './1764150016000-api-keys-invitations';
 import { CampaignMemberResponses1764150017000 } from './1764150017000-campaign-member-responses';
 import { FindingCodesOnly1764150018000 } from './1764150018000-finding-codes-only';
+import { VisibleTenantsPlpgsql1764150019000 } from './1764150019000-visible-tenants-plpgsql';
 
 /** Every migration, in order. A new migration is added here (explicit beats a glob across src and dist). */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ApiKeysInvitations1764150016000,
   CampaignMemberResponses1764150017000,
   FindingCodesOnly1764150018000,
+  VisibleTenantsPlpgsql1764150019000,
 ];

@@ -23,7 +23,7 @@ export interface BenchServer {
 export async function startServer(options: { dir: string; port: number }, log: (l: string) => void): Promise<BenchServer> {
   const given = process.env.DATABASE_URL;
   if (given) {
-    return { serverUrl: given, embedded: false, postmasterPid: null, version: await versionOf(given), stop: async () => {} };
+    return { serverUrl: given, embedded: false, postmasterPid: await localPostmasterPid(given), version: await versionOf(given), stop: async () => {} };
   }
   const server = await startEmbeddedPostgres({ dataDir: options.dir, port: options.port, log });
   const serverUrl = server.adminUrl();
@@ -34,6 +34,24 @@ export async function startServer(options: { dir: string; port: number }, log: (
     postmasterPid = null;
   }
   return { serverUrl, embedded: true, postmasterPid, version: await versionOf(serverUrl), stop: server.stop };
+}
+
+/**
+ * DATABASE_URL's postmaster when that server runs on this machine and its data directory is readable (the bench
+ * runs as root or as the server's user): then the database's CPU is measured as for the embedded server.
+ */
+async function localPostmasterPid(url: string): Promise<number | null> {
+  if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(new URL(url).hostname)) return null;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
+    return Number(readFileSync(path.join(rows[0].dir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
 }
 
 async function versionOf(url: string): Promise<string> {
