@@ -52,7 +52,8 @@ function allocationProfiler(): { start(): void; finish(): Promise<void> } | null
       void post('HeapProfiler.startSampling', {
         samplingInterval: 16_384,
         includeObjectsCollectedByMajorGC: true,
-        includeObjectsCollectedByMinorGC: true,
+        // BENCH_ALLOC_PROFILE_SURVIVORS=1: only what survived a scavenge (promoted to the old generation, or live).
+        includeObjectsCollectedByMinorGC: process.env.BENCH_ALLOC_PROFILE_SURVIVORS !== '1',
       });
     },
     async finish() {

@@ -26,14 +26,15 @@ import pg from 'pg';
 const ROOT = process.cwd();
 const DATA = path.join(ROOT, '.data/cluster');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const BASE = Number(process.env.CLUSTER_PORT_BASE ?? 55440);
-const PORTS = {
-  primary: BASE + 1,
-  replica: BASE + 2,
-  redis: BASE + 3,
-  haproxy: BASE + 10,
-  apis: [BASE + 11, BASE + 12, BASE + 13],
-};
+const portsFor = (base: number) => ({
+  primary: base + 1,
+  replica: base + 2,
+  redis: base + 3,
+  haproxy: base + 10,
+  apis: [base + 11, base + 12, base + 13],
+});
+/** Set in main() to the first block of ports that is free (choosePorts). */
+let PORTS = portsFor(Number(process.env.CLUSTER_PORT_BASE ?? 55440));
 const TENANTS = 6;
 const SUBMISSIONS_PER_TENANT = 20;
 const ROUND_MS = 2000;
@@ -101,8 +102,8 @@ function ensureHaproxy(): void {
   }
 }
 
-/** Fails before anything starts when a port of the cluster is taken, naming the port and, when ss can tell, its holder. */
-async function portsFree(ports: number[]): Promise<void> {
+/** The ports of `ports` that something on this machine already listens on (or holds). */
+async function takenOf(ports: number[]): Promise<number[]> {
   const taken: number[] = [];
   for (const port of ports) {
     const free = await new Promise<boolean>((resolve) => {
@@ -112,18 +113,34 @@ async function portsFree(ports: number[]): Promise<void> {
     });
     if (!free) taken.push(port);
   }
-  if (taken.length === 0) return;
+  return taken;
+}
+
+/**
+ * The cluster's ports: CLUSTER_PORT_BASE's block when given (and free), else the first free block of 55440, 55540,
+ * ... 56340, so a second run on the machine (another clone's CI, a forgotten process) moves aside instead of
+ * colliding. Fails before anything starts when none is free, naming the taken ports and, when ss can tell, their
+ * holders.
+ */
+async function choosePorts(): Promise<ReturnType<typeof portsFor>> {
+  const all = (p: ReturnType<typeof portsFor>) => [p.primary, p.replica, p.redis, p.haproxy, ...p.apis];
+  const given = process.env.CLUSTER_PORT_BASE;
+  const bases = given ? [Number(given)] : Array.from({ length: 10 }, (_, i) => 55440 + 100 * i);
+  let taken: number[] = [];
+  for (const base of bases) {
+    taken = await takenOf(all(portsFor(base)));
+    if (taken.length === 0) {
+      if (base !== bases[0]) log(`ports of ${bases[0]}+ taken; using ${base}+`);
+      return portsFor(base);
+    }
+  }
   let holders: string;
   try {
-    holders = execFileSync('ss', ['-Htanp', `( ${taken.map((p) => `sport = :${p}`).join(' or ')} )`], {
-      encoding: 'utf8',
-    });
+    holders = execFileSync('ss', ['-Htanp', `( ${taken.map((p) => `sport = :${p}`).join(' or ')} )`], { encoding: 'utf8' });
   } catch {
     holders = '(ss could not tell)';
   }
-  throw new Error(
-    `cluster ports already in use: ${taken.join(', ')} (set CLUSTER_PORT_BASE to move them):\n${holders}`,
-  );
+  throw new Error(`cluster ports already in use: ${taken.join(', ')} (CLUSTER_PORT_BASE moves them):\n${holders}`);
 }
 
 function startRedis(): ChildProcess {
@@ -318,7 +335,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(ROOT, 'dist/src/main.js')))
     throw new Error('dist/src/main.js missing: run nest build first');
   ensureHaproxy();
-  await portsFree([PORTS.primary, PORTS.replica, PORTS.redis, PORTS.haproxy, ...PORTS.apis]);
+  PORTS = await choosePorts();
 
   // --- PostgreSQL primary and hot standby ---
   const primaryDir = path.join(DATA, 'primary');
