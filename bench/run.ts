@@ -299,6 +299,9 @@ async function main(): Promise<void> {
     // BENCH_ALLOC_PROFILE=<dir>: the allocation profiles cover the workloads' measurements, not the reports.
     if (process.env.BENCH_ALLOC_PROFILE) for (const c of contenders) await c.finishAllocationProfile();
     const ours = contenders.find((c) => c.name === 'ours');
+    // The peak of the workloads alone; the one below (the target's) includes rendering the reports after them.
+    const peakRssBeforeReports = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
+    log(`peak RSS before the reports (MB): ${Object.entries(peakRssBeforeReports).map(([n, v]) => `${n} ${v.toFixed(0)}`).join(', ')}`);
     const reports = ours ? await measureReports(ours.port, data, (id) => tokenOf(tokens, id), s.quick ? 6 : 20, log) : null;
     const peakRss = Object.fromEntries(contenders.map((c) => [c.name, c.peakRssMb()]));
     const memory: Record<string, Record<string, number>> = {};
@@ -328,6 +331,7 @@ async function main(): Promise<void> {
       settings: { ...s, connections: CONNECTIONS, poolSize: 10, tenantProtocol: env.BENCH_PROTOCOL },
       dataSet: { size, counts: data.counts, millis: data.millis, consultants: data.consultants.map((c) => c.clients) },
       rssAtStartMb: startRss,
+      peakRssBeforeReportsMb: peakRssBeforeReports,
       memoryAtEndMb: memory,
       ...summary,
       scoring,

@@ -70,7 +70,7 @@ export const DEFAULT_SIZE: DataSetSize = {
   dashboardClients: 20,
   maxClients: 200,
   periods: 8,
-  submitTenants: 200,
+  submitTenants: 400,
   clientPages: 100,
   openActions: 6,
   doneActions: 4,
