@@ -130,10 +130,11 @@ export async function spawnContender(
   });
   let stopping = false;
   const pid = child.pid!;
-  const askStats = (message: object) =>
-    new Promise<ChildStats>((resolve) => {
-      const onMessage = (m: ChildStats) => {
-        if (m?.type !== 'stats') return;
+  /** Sends a request to the child (lib/child.ts) and waits for its answer of that type. */
+  const ask = <T extends { type?: string }>(message: object, answer: string) =>
+    new Promise<T>((resolve) => {
+      const onMessage = (m: T) => {
+        if (m?.type !== answer) return;
         child.off('message', onMessage);
         resolve(m);
       };
@@ -146,17 +147,8 @@ export async function spawnContender(
     kind,
     port,
     child,
-    stats: (heapSnapshotDir?: string) => askStats({ type: 'stats', heapSnapshotDir }),
-    finishAllocationProfile: () =>
-      new Promise<void>((resolve) => {
-        const onMessage = (m: { type?: string }) => {
-          if (m?.type !== 'alloc-profile-stopped') return;
-          child.off('message', onMessage);
-          resolve();
-        };
-        child.on('message', onMessage);
-        child.send({ type: 'alloc-profile-stop' });
-      }),
+    stats: (heapSnapshotDir?: string) => ask<ChildStats>({ type: 'stats', heapSnapshotDir }, 'stats'),
+    finishAllocationProfile: () => ask({ type: 'alloc-profile-stop' }, 'alloc-profile-stopped').then(() => undefined),
     cpuMs: () => cpuMsOf(pid),
     peakRssMb: () => peakRssMbOf(pid),
     stop: async () => {

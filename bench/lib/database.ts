@@ -27,13 +27,16 @@ export async function startServer(options: { dir: string; port: number }, log: (
   }
   const server = await startEmbeddedPostgres({ dataDir: options.dir, port: options.port, log });
   const serverUrl = server.adminUrl();
-  let postmasterPid: number | null;
+  return { serverUrl, embedded: true, postmasterPid: postmasterPidIn(server.dataDir), version: await versionOf(serverUrl), stop: server.stop };
+}
+
+/** The pid in a data directory's postmaster.pid (its first line), or null when it cannot be read. */
+function postmasterPidIn(dataDir: string): number | null {
   try {
-    postmasterPid = Number(readFileSync(path.join(server.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+    return Number(readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
   } catch {
-    postmasterPid = null;
+    return null;
   }
-  return { serverUrl, embedded: true, postmasterPid, version: await versionOf(serverUrl), stop: server.stop };
 }
 
 /**
@@ -46,7 +49,7 @@ async function localPostmasterPid(url: string): Promise<number | null> {
   await client.connect();
   try {
     const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
-    return Number(readFileSync(path.join(rows[0].dir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+    return postmasterPidIn(rows[0].dir);
   } catch {
     return null;
   } finally {
